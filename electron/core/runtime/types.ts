@@ -1,0 +1,35 @@
+import type { EventName, EventPayload, Handlers, ChannelName } from '../../../shared/ipc/contract';
+import type { IpcResult } from '../../../shared/ipc/errors';
+import type { SecretStore } from '../secrets/secret-store';
+
+export interface Logger {
+  info(message: string, details?: Record<string, unknown>): void;
+  warn(message: string, details?: Record<string, unknown>): void;
+  error(message: string, details?: Record<string, unknown>): void;
+}
+
+export interface AppRuntimeOptions {
+  /** Reads BILLING_API_URL, BILLING_API_TOKEN, APP_DATA_DIR and SANDBOX_PORT. */
+  env: Record<string, string | undefined>;
+  /** Where the cache lives unless APP_DATA_DIR says otherwise (Electron: userData). */
+  defaultDataDir: string;
+  version: string;
+  secretStore: SecretStore;
+  /** Path to a better-sqlite3 native module built for the host's ABI (Electron passes its own build). */
+  nativeBinding?: string;
+  logger?: Logger;
+}
+
+export interface CoreEvents {
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+export interface AppRuntime {
+  handlers: Handlers;
+  events: CoreEvents;
+  /** Validates untrusted input against the contract, runs the handler, never throws. */
+  invoke(channel: ChannelName, rawInput: unknown): Promise<IpcResult<unknown>>;
+  /** Set when the embedded billing sandbox is running (no BILLING_API_URL). */
+  sandbox: { url: string; token: string } | null;
+  stop(): Promise<void>;
+}

@@ -1,0 +1,75 @@
+/**
+ * The Billing API v1 routes as data: path, method and schemas. The billing API
+ * client, the sandbox's router and the OpenAPI document all read this table.
+ */
+import type { z } from 'zod';
+import {
+  AutoReloadUpdate,
+  Client,
+  ClientList,
+  ClientListQuery,
+  InvoiceList,
+  InvoiceListQuery,
+  LedgerPage,
+  LedgerQuery,
+  Me,
+  PackList,
+  PlanList,
+} from './billing-api';
+
+export interface RouteSpec {
+  method: 'GET' | 'POST' | 'PUT';
+  /** Express-style path with `:param` segments, relative to the API base URL. */
+  path: string;
+  summary: string;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  response: z.ZodType;
+}
+
+export const billingRoutes = {
+  getMe: {
+    method: 'GET',
+    path: '/v1/me',
+    summary: 'The signed-in agency, user and saved card',
+    response: Me,
+  },
+  listClients: {
+    method: 'GET',
+    path: '/v1/clients',
+    summary: 'Clients of the agency, optionally only those updated since a time',
+    query: ClientListQuery,
+    response: ClientList,
+  },
+  getClient: { method: 'GET', path: '/v1/clients/:id', summary: 'One client', response: Client },
+  listPacks: { method: 'GET', path: '/v1/packs', summary: 'Manual top up packs', response: PackList },
+  listPlans: {
+    method: 'GET',
+    path: '/v1/plans',
+    summary: 'Plan tiers, for cost comparison',
+    response: PlanList,
+  },
+  listLedger: {
+    method: 'GET',
+    path: '/v1/clients/:id/ledger',
+    summary: "A client's credit-log entries after a sequence number, oldest first",
+    query: LedgerQuery,
+    response: LedgerPage,
+  },
+  listInvoices: {
+    method: 'GET',
+    path: '/v1/clients/:id/invoices',
+    summary: "A client's invoices, newest first",
+    query: InvoiceListQuery,
+    response: InvoiceList,
+  },
+  updateAutoReload: {
+    method: 'PUT',
+    path: '/v1/clients/:id/auto-reload',
+    summary: "Change a client's auto reload settings",
+    body: AutoReloadUpdate,
+    response: Client,
+  },
+} as const satisfies Record<string, RouteSpec>;
+
+export type BillingRouteName = keyof typeof billingRoutes;

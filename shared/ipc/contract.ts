@@ -1,0 +1,105 @@
+/**
+ * The one typed contract between the renderer and the app core. Electron's
+ * main process, the preload bridge and the web host are all generated from
+ * this table: adding a channel here is the only step needed to expose it.
+ */
+import { z } from 'zod';
+import { Id } from '../api/primitives';
+import {
+  Account,
+  AppInfo,
+  CacheScope,
+  Catalog,
+  ClientDetail,
+  ClientSortKey,
+  ClientSummary,
+  Notice,
+  SortDirection,
+  SyncStatus,
+} from './models';
+
+const NoInput = z.strictObject({});
+
+export const channels = {
+  'app.info': { input: NoInput, output: AppInfo },
+  'session.signIn': {
+    input: z.strictObject({
+      apiUrl: z.url({ protocol: /^https?$/ }),
+      token: z.string().trim().min(1).max(4096),
+    }),
+    output: AppInfo,
+  },
+  'session.signOut': { input: NoInput, output: AppInfo },
+  'account.get': { input: NoInput, output: Account.nullable() },
+  'clients.list': {
+    input: z.strictObject({
+      search: z.string().max(200).default(''),
+      sort: ClientSortKey.default('name'),
+      direction: SortDirection.default('asc'),
+    }),
+    output: z.object({ items: z.array(ClientSummary), total: z.int().nonnegative() }),
+  },
+  'clients.get': { input: z.strictObject({ clientId: Id }), output: ClientDetail.nullable() },
+  'catalog.get': { input: NoInput, output: Catalog },
+  'sync.status': { input: NoInput, output: SyncStatus },
+  'sync.now': { input: NoInput, output: SyncStatus },
+  'notices.list': { input: NoInput, output: z.array(Notice) },
+  'notices.dismiss': { input: z.strictObject({ id: z.string().min(1) }), output: z.array(Notice) },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+
+/** Events pushed from the core to every open window. */
+export const events = {
+  'cache.changed': z.object({
+    scopes: z.array(CacheScope).min(1),
+    clientIds: z.array(Id).optional(),
+  }),
+  'sync.status': SyncStatus,
+  'notices.changed': z.array(Notice),
+} as const satisfies Record<string, z.ZodType>;
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+/** What a caller passes (defaults may be omitted). */
+export type ChannelInput<C extends ChannelName> = z.input<Channels[C]['input']>;
+/** What a handler receives, after validation and defaults. */
+export type ChannelParsedInput<C extends ChannelName> = z.output<Channels[C]['input']>;
+export type ChannelOutput<C extends ChannelName> = z.output<Channels[C]['output']>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+export const CHANNEL_NAMES = Object.keys(channels) as ChannelName[];
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+export function isChannelName(value: unknown): value is ChannelName {
+  return typeof value === 'string' && Object.hasOwn(channels, value);
+}
+
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && Object.hasOwn(events, value);
+}
+
+/** The core implements one async handler per channel. */
+export type Handlers = {
+  [C in ChannelName]: (input: ChannelParsedInput<C>) => Promise<ChannelOutput<C>>;
+};
+
+/**
+ * What the renderer sees as `window.api` (Electron preload) or the HTTP bridge
+ * (web host). `invoke` rejects with an AppError; `on` returns an unsubscribe function.
+ */
+export interface RendererApi {
+  invoke<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+/** The raw bridge the preload exposes: results are envelopes, so errors keep their kind across IPC. */
+export interface RawBridge {
+  invoke(channel: ChannelName, input: unknown): Promise<unknown>;
+  on(event: EventName, listener: (payload: unknown) => void): () => void;
+}
+
+/** Electron IPC channel names are namespaced so nothing else on ipcMain can collide. */
+export const IPC_INVOKE_PREFIX = 'abc:invoke:';
+export const IPC_EVENT_PREFIX = 'abc:event:';

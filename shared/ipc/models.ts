@@ -1,0 +1,111 @@
+/**
+ * The app's own model, as the renderer sees it (camelCase, from the local cache).
+ * The wire format of the billing API is in ../api.
+ */
+import { z } from 'zod';
+import { Id, IsoDate, IsoDateTime, Money, TokenCount } from '../api/primitives';
+import { AppErrorShape } from './errors';
+
+export const BalanceSplit = z.object({ total: TokenCount, plan: TokenCount, topUp: TokenCount });
+export type BalanceSplit = z.infer<typeof BalanceSplit>;
+
+export const Workspace = z.object({
+  agencyName: z.string(),
+  userName: z.string(),
+  userEmail: z.string(),
+  /** True when the app talks to the embedded billing sandbox rather than a real backend. */
+  demo: z.boolean(),
+  apiUrl: z.string(),
+});
+export type Workspace = z.infer<typeof Workspace>;
+
+export const AppInfo = z.object({
+  version: z.string(),
+  /** Null until signed in (a real backend needs an API URL and token first). */
+  workspace: Workspace.nullable(),
+  signedIn: z.boolean(),
+  demo: z.boolean(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const SavedCard = z.object({
+  brand: z.string(),
+  last4: z.string(),
+  expMonth: z.int(),
+  expYear: z.int(),
+});
+export type SavedCard = z.infer<typeof SavedCard>;
+
+export const Account = z.object({
+  agencyName: z.string(),
+  userName: z.string(),
+  userEmail: z.string(),
+  card: SavedCard.nullable(),
+});
+export type Account = z.infer<typeof Account>;
+
+export const CLIENT_SORT_KEYS = ['name', 'balance', 'renewal'] as const;
+export const ClientSortKey = z.enum(CLIENT_SORT_KEYS);
+export type ClientSortKey = z.infer<typeof ClientSortKey>;
+export const SortDirection = z.enum(['asc', 'desc']);
+export type SortDirection = z.infer<typeof SortDirection>;
+
+export const ClientSummary = z.object({
+  id: Id,
+  name: z.string(),
+  planTier: z.string(),
+  planName: z.string(),
+  tokensPerCycle: TokenCount,
+  renewalDate: IsoDate,
+  balance: BalanceSplit,
+  lowBalance: z.boolean(),
+  updatedAt: IsoDateTime,
+});
+export type ClientSummary = z.infer<typeof ClientSummary>;
+
+export const ClientDetail = ClientSummary.extend({
+  planPrice: Money,
+  cycleStart: IsoDate,
+  autoReload: z.object({ enabled: z.boolean(), threshold: TokenCount, packId: Id.nullable() }),
+});
+export type ClientDetail = z.infer<typeof ClientDetail>;
+
+export const PackModel = z.object({ id: Id, tokens: TokenCount, price: Money });
+export type PackModel = z.infer<typeof PackModel>;
+
+export const PlanModel = z.object({
+  tier: z.string(),
+  name: z.string(),
+  tokensPerCycle: TokenCount,
+  price: Money,
+});
+export type PlanModel = z.infer<typeof PlanModel>;
+
+export const Catalog = z.object({ packs: z.array(PackModel), plans: z.array(PlanModel) });
+export type Catalog = z.infer<typeof Catalog>;
+
+export const SyncState = z.enum(['idle', 'syncing', 'offline', 'error', 'signed_out']);
+export type SyncState = z.infer<typeof SyncState>;
+
+export const SyncStatus = z.object({
+  state: SyncState,
+  /** When the cache last completed a full sync with the billing API. */
+  lastSyncedAt: IsoDateTime.nullable(),
+  progress: z
+    .object({ done: z.int().nonnegative(), total: z.int().nonnegative(), label: z.string() })
+    .nullable(),
+  error: AppErrorShape.nullable(),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
+export const Notice = z.object({
+  id: z.string(),
+  level: z.enum(['info', 'warning', 'error']),
+  message: z.string(),
+  at: IsoDateTime,
+});
+export type Notice = z.infer<typeof Notice>;
+
+export const CACHE_SCOPES = ['account', 'clients', 'catalog', 'ledger', 'invoices'] as const;
+export const CacheScope = z.enum(CACHE_SCOPES);
+export type CacheScope = z.infer<typeof CacheScope>;
