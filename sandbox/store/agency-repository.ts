@@ -1,0 +1,64 @@
+import type { Me } from '../../shared/api/billing-api';
+import type { SandboxDb } from './open-store';
+
+interface AgencyRow {
+  id: string;
+  name: string;
+  user_id: string;
+  user_name: string;
+  user_email: string;
+  card_brand: string | null;
+  card_last4: string | null;
+  card_exp_month: number | null;
+  card_exp_year: number | null;
+  stripe_publishable_key: string;
+}
+
+export function createAgencyRepository(db: SandboxDb) {
+  const insert = db.prepare(
+    `INSERT INTO agency (id, name, user_id, user_name, user_email, card_brand, card_last4, card_exp_month,
+       card_exp_year, stripe_publishable_key)
+     VALUES (@id, @name, @user_id, @user_name, @user_email, @card_brand, @card_last4, @card_exp_month,
+       @card_exp_year, @stripe_publishable_key)`,
+  );
+  const select = db.prepare('SELECT * FROM agency LIMIT 1');
+
+  return {
+    insert(me: Me): void {
+      insert.run({
+        id: me.agency.id,
+        name: me.agency.name,
+        user_id: me.user.id,
+        user_name: me.user.name,
+        user_email: me.user.email,
+        card_brand: me.card?.brand ?? null,
+        card_last4: me.card?.last4 ?? null,
+        card_exp_month: me.card?.exp_month ?? null,
+        card_exp_year: me.card?.exp_year ?? null,
+        stripe_publishable_key: me.stripe_publishable_key,
+      } satisfies AgencyRow);
+    },
+
+    get(): Me {
+      const row = select.get() as AgencyRow | undefined;
+      if (!row) throw new Error('The sandbox store has no agency; it was never seeded');
+      const card =
+        row.card_brand && row.card_last4 && row.card_exp_month && row.card_exp_year
+          ? {
+              brand: row.card_brand,
+              last4: row.card_last4,
+              exp_month: row.card_exp_month,
+              exp_year: row.card_exp_year,
+            }
+          : null;
+      return {
+        agency: { id: row.id, name: row.name },
+        user: { id: row.user_id, name: row.user_name, email: row.user_email },
+        card,
+        stripe_publishable_key: row.stripe_publishable_key,
+      };
+    },
+  };
+}
+
+export type AgencyRepository = ReturnType<typeof createAgencyRepository>;

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ClientList, InvoiceList, type Client } from '../../../shared/api/billing-api';
+import { billingRoutes, type BillingRouteName } from '../../../shared/api/routes';
+import type { SandboxHandle } from '../../../sandbox/server';
+import { call, getParsed, startTestSandbox } from './sandbox-fixture';
+
+let sandbox: SandboxHandle;
+let client: Client;
+
+beforeAll(async () => {
+  sandbox = await startTestSandbox();
+  client = (await getParsed(sandbox, '/v1/clients?limit=1', ClientList)).data[0] as Client;
+});
+afterAll(() => sandbox.close());
+
+describe('every Billing API route', () => {
+  it('answers with a body that parses with the route response schema', async () => {
+    const requests: Record<BillingRouteName, { path: string; body?: unknown }> = {
+      getMe: { path: '/v1/me' },
+      listClients: { path: '/v1/clients' },
+      getClient: { path: `/v1/clients/${client.id}` },
+      listPacks: { path: '/v1/packs' },
+      listPlans: { path: '/v1/plans' },
+      listLedger: { path: `/v1/clients/${client.id}/ledger` },
+      listInvoices: { path: `/v1/clients/${client.id}/invoices` },
+      updateAutoReload: {
+        path: `/v1/clients/${client.id}/auto-reload`,
+        body: { enabled: true, threshold: 1_000, pack_id: 'pack_5k' },
+      },
+    };
+    expect(Object.keys(requests).sort()).toEqual(Object.keys(billingRoutes).sort());
+    for (const name of Object.keys(billingRoutes) as BillingRouteName[]) {
+      const route = billingRoutes[name];
+      const request = requests[name];
+      const response = await call(sandbox, route.method, request.path, { body: request.body });
+      expect(response.status, `${name} status`).toBe(200);
+      const parsed = route.response.safeParse(response.body);
+      expect(parsed.success, `${name}: ${parsed.error?.message ?? ''}`).toBe(true);
+    }
+  });
+
+  it('lists the agency, its saved card, the plans and the packs', async () => {
+    const me = await call(sandbox, 'GET', '/v1/me');
+    expect(me.body).toMatchObject({
+      card: { brand: 'Visa', last4: '4242', exp_month: 12, exp_year: 2030 },
+      stripe_publishable_key: 'pk_test_sandbox',
+    });
+    const packs = (await call(sandbox, 'GET', '/v1/packs')).body as { data: Array<{ tokens: number }> };
+    expect(packs.data.map((p) => p.tokens)).toEqual([1_000, 5_000, 10_000, 25_000]);
+  });
+
+  it('updates auto reload, returning the client with a later updated_at', async () => {
+    const response = await call(sandbox, 'PUT', `/v1/clients/${client.id}/auto-reload`, {
+      body: { enabled: false, threshold: 2_500, pack_id: 'pack_10k' },
+    });
+    expect(response.status).toBe(200);
+    const updated = response.body as Client;
+    expect(updated.auto_reload).toEqual({ enabled: false, threshold: 2_500, pack_id: 'pack_10k' });
+    expect(Date.parse(updated.updated_at)).toBeGreaterThan(Date.parse(client.updated_at));
+    expect(updated.balance).toEqual(client.balance);
+  });
+});
+
+describe('hosted invoice pages', () => {
+  it('serve a readable HTML invoice without auth, and 404 for unknown ids', async () => {
+    const invoices = await getParsed(sandbox, `/v1/clients/${client.id}/invoices?limit=1`, InvoiceList);
+    const invoice = invoices.data[0];
+    if (!invoice) throw new Error('seeded client has no invoices');
+    expect(invoice.hosted_url.startsWith(`${sandbox.url}/hosted/invoices/`)).toBe(true);
+    const page = await fetch(invoice.hosted_url);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    const html = await page.text();
+    expect(html).toContain(invoice.number);
+    expect(html).toContain(client.name);
+    expect(html).toContain('Brightline Digital');
+    expect(html).toMatch(/\$\d[\d,]*\.\d\d/);
+    const missing = await fetch(`${sandbox.url}/hosted/invoices/in_doesnotexist`);
+    expect(missing.status).toBe(404);
+  });
+});
