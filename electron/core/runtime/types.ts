@@ -18,6 +18,8 @@ export interface AppRuntimeOptions {
   /** Path to a better-sqlite3 native module built for the host's ABI (Electron passes its own build). */
   nativeBinding?: string;
   logger?: Logger;
+  /** How often the cache is refreshed from the billing API (default 60 s). */
+  syncIntervalMs?: number;
 }
 
 export interface CoreEvents {

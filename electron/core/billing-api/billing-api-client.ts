@@ -1,0 +1,69 @@
+import type { z } from 'zod';
+import type {
+  AutoReloadUpdate,
+  ClientListQuery,
+  InvoiceListQuery,
+  LedgerQuery,
+} from '../../../shared/api/billing-api';
+import { billingRoutes } from '../../../shared/api/routes';
+import { HttpClient, type HttpClientOptions } from './http-client';
+
+type Routes = typeof billingRoutes;
+type Output<R extends keyof Routes> = z.output<Routes[R]['response']>;
+
+/** One typed method per Billing API v1 route. */
+export class BillingApiClient {
+  private readonly http: HttpClient;
+
+  constructor(options: HttpClientOptions) {
+    this.http = new HttpClient(options);
+  }
+
+  get baseUrl(): string {
+    return this.http.baseUrl;
+  }
+
+  getMe(signal?: AbortSignal): Promise<Output<'getMe'>> {
+    return this.http.request(billingRoutes.getMe, { signal });
+  }
+
+  listClients(query: z.output<typeof ClientListQuery>, signal?: AbortSignal): Promise<Output<'listClients'>> {
+    return this.http.request(billingRoutes.listClients, { query, signal });
+  }
+
+  getClient(id: string, signal?: AbortSignal): Promise<Output<'getClient'>> {
+    return this.http.request(billingRoutes.getClient, { params: { id }, signal });
+  }
+
+  listPacks(signal?: AbortSignal): Promise<Output<'listPacks'>> {
+    return this.http.request(billingRoutes.listPacks, { signal });
+  }
+
+  listPlans(signal?: AbortSignal): Promise<Output<'listPlans'>> {
+    return this.http.request(billingRoutes.listPlans, { signal });
+  }
+
+  listLedger(
+    clientId: string,
+    query: z.output<typeof LedgerQuery>,
+    signal?: AbortSignal,
+  ): Promise<Output<'listLedger'>> {
+    return this.http.request(billingRoutes.listLedger, { params: { id: clientId }, query, signal });
+  }
+
+  listInvoices(
+    clientId: string,
+    query: z.output<typeof InvoiceListQuery>,
+    signal?: AbortSignal,
+  ): Promise<Output<'listInvoices'>> {
+    return this.http.request(billingRoutes.listInvoices, { params: { id: clientId }, query, signal });
+  }
+
+  updateAutoReload(
+    clientId: string,
+    body: AutoReloadUpdate,
+    signal?: AbortSignal,
+  ): Promise<Output<'updateAutoReload'>> {
+    return this.http.request(billingRoutes.updateAutoReload, { params: { id: clientId }, body, signal });
+  }
+}

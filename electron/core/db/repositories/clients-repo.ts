@@ -1,0 +1,163 @@
+import type Database from 'better-sqlite3';
+import type { Client } from '../../../../shared/api/billing-api';
+import type { ClientSortKey, SortDirection } from '../../../../shared/ipc/models';
+
+interface ClientRow {
+  id: string;
+  name: string;
+  name_folded: string;
+  plan_tier: string;
+  plan_name: string;
+  plan_tokens_per_cycle: number;
+  plan_price_amount: number;
+  plan_price_currency: string;
+  cycle_start: string;
+  renewal_date: string;
+  balance_total: number;
+  balance_plan: number;
+  balance_top_up: number;
+  auto_reload_enabled: number;
+  auto_reload_threshold: number;
+  auto_reload_pack_id: string | null;
+  updated_at: string;
+}
+
+const DATA_COLUMNS = [
+  'name',
+  'name_folded',
+  'plan_tier',
+  'plan_name',
+  'plan_tokens_per_cycle',
+  'plan_price_amount',
+  'plan_price_currency',
+  'cycle_start',
+  'renewal_date',
+  'balance_total',
+  'balance_plan',
+  'balance_top_up',
+  'auto_reload_enabled',
+  'auto_reload_threshold',
+  'auto_reload_pack_id',
+  'updated_at',
+] as const satisfies readonly (keyof ClientRow)[];
+
+// The WHERE clause skips identical rows, so `changes` counts only real updates.
+const UPSERT_SQL = `
+INSERT INTO clients (id, ${DATA_COLUMNS.join(', ')})
+VALUES (@id, ${DATA_COLUMNS.map((c) => `@${c}`).join(', ')})
+ON CONFLICT (id) DO UPDATE SET ${DATA_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}
+WHERE (${DATA_COLUMNS.map((c) => `clients.${c}`).join(', ')})
+  IS NOT (${DATA_COLUMNS.map((c) => `excluded.${c}`).join(', ')})`;
+
+/** Sort keys map to indexed columns only; never interpolate caller text into ORDER BY. */
+const SORT_COLUMNS: Record<ClientSortKey, string> = {
+  name: 'name_folded',
+  balance: 'balance_total',
+  renewal: 'renewal_date',
+};
+
+/** Case- and accent-insensitive form of a name, stored so search can use SQL. */
+export function foldForSearch(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+function likeContains(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function toRow(client: Client): ClientRow {
+  return {
+    id: client.id,
+    name: client.name,
+    name_folded: foldForSearch(client.name),
+    plan_tier: client.plan.tier,
+    plan_name: client.plan.name,
+    plan_tokens_per_cycle: client.plan.tokens_per_cycle,
+    plan_price_amount: client.plan.price.amount,
+    plan_price_currency: client.plan.price.currency,
+    cycle_start: client.cycle_start,
+    renewal_date: client.renewal_date,
+    balance_total: client.balance.total,
+    balance_plan: client.balance.plan,
+    balance_top_up: client.balance.top_up,
+    auto_reload_enabled: client.auto_reload.enabled ? 1 : 0,
+    auto_reload_threshold: client.auto_reload.threshold,
+    auto_reload_pack_id: client.auto_reload.pack_id,
+    updated_at: client.updated_at,
+  };
+}
+
+function fromRow(row: ClientRow): Client {
+  return {
+    id: row.id,
+    name: row.name,
+    plan: {
+      tier: row.plan_tier,
+      name: row.plan_name,
+      tokens_per_cycle: row.plan_tokens_per_cycle,
+      price: { amount: row.plan_price_amount, currency: row.plan_price_currency },
+    },
+    cycle_start: row.cycle_start,
+    renewal_date: row.renewal_date,
+    balance: { total: row.balance_total, plan: row.balance_plan, top_up: row.balance_top_up },
+    auto_reload: {
+      enabled: row.auto_reload_enabled === 1,
+      threshold: row.auto_reload_threshold,
+      pack_id: row.auto_reload_pack_id,
+    },
+    updated_at: row.updated_at,
+  };
+}
+
+export interface ClientListQuery {
+  search: string;
+  sort: ClientSortKey;
+  direction: SortDirection;
+}
+
+export function createClientsRepo(db: Database.Database) {
+  const upsert = db.prepare<ClientRow>(UPSERT_SQL);
+  const byId = db.prepare<[string], ClientRow>('SELECT * FROM clients WHERE id = ?');
+  const countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM clients');
+  const allIds = db.prepare<[], { id: string }>('SELECT id FROM clients ORDER BY id');
+  const listStatements = new Map<string, Database.Statement<[string], ClientRow>>();
+
+  function listStatement(sort: ClientSortKey, direction: SortDirection) {
+    const key = `${sort}:${direction}`;
+    let statement = listStatements.get(key);
+    if (!statement) {
+      const dir = direction === 'desc' ? 'DESC' : 'ASC';
+      statement = db.prepare<[string], ClientRow>(
+        `SELECT * FROM clients WHERE name_folded LIKE ? ESCAPE '\\'
+         ORDER BY ${SORT_COLUMNS[sort]} ${dir}, id ${dir}`,
+      );
+      listStatements.set(key, statement);
+    }
+    return statement;
+  }
+
+  return {
+    /** Inserts or updates clients; returns how many rows actually changed. */
+    upsertMany(clients: readonly Client[]): number {
+      let changed = 0;
+      for (const client of clients) changed += upsert.run(toRow(client)).changes;
+      return changed;
+    },
+    list(query: ClientListQuery): Client[] {
+      const pattern = likeContains(foldForSearch(query.search.trim()));
+      return listStatement(query.sort, query.direction).all(pattern).map(fromRow);
+    },
+    get(id: string): Client | null {
+      const row = byId.get(id);
+      return row ? fromRow(row) : null;
+    },
+    count(): number {
+      return countAll.get()?.n ?? 0;
+    },
+    ids(): string[] {
+      return allIds.all().map((row) => row.id);
+    },
+  };
+}
+
+export type ClientsRepo = ReturnType<typeof createClientsRepo>;

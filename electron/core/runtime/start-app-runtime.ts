@@ -1,0 +1,114 @@
+import path from 'node:path';
+import { startSandbox } from '../../../sandbox/server';
+import { BillingApiClient } from '../billing-api/billing-api-client';
+import { resolveConfig } from '../config';
+import { openCache } from '../db/open-cache';
+import { createRepositories } from '../db/repositories';
+import { dispatch } from '../ipc/dispatch';
+import type { Credentials } from '../secrets/secret-store';
+import { createHandlers } from '../services';
+import { NoticeBoard } from '../services/notice-board';
+import { SessionManager } from '../session/session-manager';
+import { SyncEngine } from '../sync/sync-engine';
+import { consoleLogger } from './console-logger';
+import { createEventBus } from './event-bus';
+import type { AppRuntime, AppRuntimeOptions } from './types';
+
+export const CACHE_REBUILT_MESSAGE =
+  'The local cache was damaged and has been rebuilt from the billing service. Nothing was lost: ' +
+  'your data lives with the billing service.';
+
+interface StartupSession {
+  credentials: Credentials;
+  demo: boolean;
+}
+
+/**
+ * Starts the app core: cache, session, sync and the channel handlers. Both the
+ * Electron main process and the web host run this. Handlers answer from the
+ * cache at once; the network is only touched by sync and sign-in.
+ */
+export async function startAppRuntime(options: AppRuntimeOptions): Promise<AppRuntime> {
+  const logger = options.logger ?? consoleLogger;
+  const config = resolveConfig(options.env, options.defaultDataDir);
+  const events = createEventBus(logger);
+
+  const sandbox =
+    config.mode === 'sandbox'
+      ? await startSandbox({
+          port: config.sandboxPort,
+          dataDir: path.join(config.dataDir, 'sandbox'),
+          nativeBinding: options.nativeBinding,
+        })
+      : null;
+
+  try {
+    const cache = openCache({ dataDir: config.dataDir, nativeBinding: options.nativeBinding });
+    if (cache.recovery) logger.warn('The cache was damaged and has been set aside', { ...cache.recovery });
+    const { db } = cache;
+    const repos = createRepositories(db);
+    const createApi = (credentials: Credentials) =>
+      new BillingApiClient({ baseUrl: credentials.apiUrl, token: credentials.token });
+    const session = new SessionManager({ db, repos, events, createApi });
+    const sync = new SyncEngine({
+      db,
+      repos,
+      getApi: () => session.api(),
+      emit: events.emit,
+      logger,
+      intervalMs: options.syncIntervalMs,
+    });
+    const notices = new NoticeBoard((list) => events.emit('notices.changed', list));
+    if (cache.recovery) notices.add('warning', CACHE_REBUILT_MESSAGE);
+
+    const startup: StartupSession | null = sandbox
+      ? { credentials: { apiUrl: sandbox.url, token: sandbox.token }, demo: true }
+      : await remoteCredentials(config, options);
+    if (startup) session.activate(startup.credentials, { demo: startup.demo });
+    sync.refreshStatus();
+
+    const secretStore = options.secretStore;
+    const handlers = createHandlers({
+      version: options.version,
+      repos,
+      session,
+      sync,
+      notices,
+      secretStore,
+      createApi,
+    });
+    sync.start();
+
+    return {
+      handlers,
+      events,
+      invoke: (channel, rawInput) => dispatch(handlers, channel, rawInput, logger),
+      sandbox: sandbox ? { url: sandbox.url, token: sandbox.token } : null,
+      async stop() {
+        await sync.stop();
+        db.close();
+        await sandbox?.close();
+      },
+    };
+  } catch (error) {
+    await sandbox?.close();
+    throw error;
+  }
+}
+
+/** A remote backend: the environment's token, else saved credentials for the same URL, else signed out. */
+async function remoteCredentials(
+  config: ReturnType<typeof resolveConfig>,
+  options: AppRuntimeOptions,
+): Promise<StartupSession | null> {
+  if (config.mode !== 'remote') return null;
+  if (config.apiToken) return { credentials: { apiUrl: config.apiUrl, token: config.apiToken }, demo: false };
+  const saved = await options.secretStore.load();
+  if (saved && sameApi(saved.apiUrl, config.apiUrl)) return { credentials: saved, demo: false };
+  return null;
+}
+
+function sameApi(a: string, b: string): boolean {
+  const normalize = (url: string) => url.replace(/\/+$/, '');
+  return normalize(a) === normalize(b);
+}

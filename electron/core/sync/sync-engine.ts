@@ -1,0 +1,164 @@
+import type Database from 'better-sqlite3';
+import type { EventName, EventPayload } from '../../../shared/ipc/contract';
+import { AppError } from '../../../shared/ipc/errors';
+import type { SyncStatus } from '../../../shared/ipc/models';
+import type { BillingApiClient } from '../billing-api/billing-api-client';
+import { RequestCancelledError } from '../billing-api/billing-api-error';
+import type { Repositories } from '../db/repositories';
+import type { Logger } from '../runtime/types';
+import {
+  type PageSizes,
+  type SyncReport,
+  type SyncStepContext,
+  syncAccountAndCatalog,
+  syncClientHistory,
+  syncClients,
+} from './sync-steps';
+
+export interface SyncEngineOptions {
+  db: Database.Database;
+  repos: Repositories;
+  /** The signed-in billing API, or null when signed out. */
+  getApi: () => BillingApiClient | null;
+  emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+  logger: Logger;
+  intervalMs?: number;
+  pageSizes?: Partial<PageSizes>;
+  now?: () => Date;
+}
+
+export interface SyncResult {
+  status: SyncStatus;
+  /** What was fetched, when the run got to the end. */
+  report: SyncReport | null;
+}
+
+export const DEFAULT_SYNC_INTERVAL_MS = 60_000;
+const DEFAULT_PAGE_SIZES: PageSizes = { clients: 100, ledger: 500, invoices: 100 };
+
+/**
+ * Mirrors the billing service into the cache: at start, on an interval and on
+ * request. Only one run at a time; asking again while one runs joins it.
+ */
+export class SyncEngine {
+  private current: SyncStatus;
+  private running: { promise: Promise<SyncResult>; abort: AbortController } | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private readonly pageSizes: PageSizes;
+  private readonly now: () => Date;
+
+  constructor(private readonly options: SyncEngineOptions) {
+    this.pageSizes = { ...DEFAULT_PAGE_SIZES, ...options.pageSizes };
+    this.now = options.now ?? (() => new Date());
+    this.current = this.restingStatus();
+  }
+
+  status(): SyncStatus {
+    return this.current;
+  }
+
+  /** Syncs now and then every interval until stopped. */
+  start(): void {
+    if (this.timer) return;
+    void this.syncNow();
+    this.timer = setInterval(() => void this.syncNow(), this.options.intervalMs ?? DEFAULT_SYNC_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  syncNow(): Promise<SyncResult> {
+    if (this.running) return this.running.promise;
+    const api = this.options.getApi();
+    if (!api) {
+      this.setStatus(this.restingStatus());
+      return Promise.resolve({ status: this.current, report: null });
+    }
+    const abort = new AbortController();
+    const promise = this.run(api, abort.signal).finally(() => {
+      this.running = null;
+    });
+    this.running = { promise, abort };
+    return promise;
+  }
+
+  /** Abandons the running sync (if any) and waits until it has let go of the cache. */
+  async cancel(): Promise<void> {
+    const running = this.running;
+    if (!running) return;
+    running.abort.abort();
+    await running.promise;
+  }
+
+  /** Re-reads whether anyone is signed in and reports it (after sign-in/out or a cache reset). */
+  refreshStatus(): void {
+    if (!this.running) this.setStatus(this.restingStatus());
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.cancel();
+  }
+
+  private restingStatus(): SyncStatus {
+    const lastSyncedAt = this.options.repos.syncCursors.lastSyncedAt();
+    const state = this.options.getApi() ? 'idle' : 'signed_out';
+    return { state, lastSyncedAt, progress: null, error: null };
+  }
+
+  private setStatus(status: SyncStatus): void {
+    this.current = status;
+    this.options.emit('sync.status', status);
+  }
+
+  private async run(api: BillingApiClient, signal: AbortSignal): Promise<SyncResult> {
+    const { db, repos, emit, logger } = this.options;
+    const lastSyncedAt = repos.syncCursors.lastSyncedAt();
+    const syncing = (progress: SyncStatus['progress']) =>
+      this.setStatus({ state: 'syncing', lastSyncedAt, progress, error: null });
+    const report: SyncReport = { clientsFetched: 0, ledgerEntriesFetched: 0, invoicesFetched: 0 };
+    const ctx: SyncStepContext = {
+      db,
+      repos,
+      api,
+      signal,
+      pageSizes: this.pageSizes,
+      report,
+      changed: (scopes, clientIds) => emit('cache.changed', clientIds ? { scopes, clientIds } : { scopes }),
+    };
+    try {
+      syncing(null);
+      await syncAccountAndCatalog(ctx);
+      await syncClients(ctx);
+      const clientIds = repos.clients.ids();
+      for (const [index, clientId] of clientIds.entries()) {
+        syncing({ done: index, total: clientIds.length, label: 'clients' });
+        await syncClientHistory(ctx, clientId);
+      }
+      const finishedAt = this.now().toISOString();
+      repos.syncCursors.setLastSyncedAt(finishedAt);
+      this.setStatus({ state: 'idle', lastSyncedAt: finishedAt, progress: null, error: null });
+      return { status: this.current, report };
+    } catch (error) {
+      this.setStatus(this.failedStatus(error, lastSyncedAt, signal));
+      if (this.current.state === 'error') {
+        const details = { error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+        if (error instanceof AppError) logger.warn('Sync failed', details);
+        else logger.error('Sync failed unexpectedly', details);
+      }
+      return { status: this.current, report: null };
+    }
+  }
+
+  private failedStatus(error: unknown, lastSyncedAt: string | null, signal: AbortSignal): SyncStatus {
+    // Being cancelled (stop, sign-in elsewhere) is not a failure worth showing.
+    if (signal.aborted || error instanceof RequestCancelledError) {
+      return this.restingStatus();
+    }
+    const appError =
+      error instanceof AppError
+        ? error
+        : new AppError('internal', 'Syncing with the billing service failed.');
+    const state = appError.kind === 'offline' ? 'offline' : 'error';
+    return { state, lastSyncedAt, progress: null, error: appError.toShape() };
+  }
+}

@@ -1,0 +1,154 @@
+import type Database from 'better-sqlite3';
+import type { Client, Invoice, LedgerEntry } from '../../../shared/api/billing-api';
+import type { CacheScope } from '../../../shared/ipc/models';
+import type { BillingApiClient } from '../billing-api/billing-api-client';
+import { BillingApiError, RequestCancelledError } from '../billing-api/billing-api-error';
+import type { Repositories } from '../db/repositories';
+
+export interface PageSizes {
+  clients: number;
+  ledger: number;
+  invoices: number;
+}
+
+export interface SyncReport {
+  clientsFetched: number;
+  ledgerEntriesFetched: number;
+  invoicesFetched: number;
+}
+
+export interface SyncStepContext {
+  db: Database.Database;
+  repos: Repositories;
+  api: BillingApiClient;
+  signal: AbortSignal;
+  pageSizes: PageSizes;
+  report: SyncReport;
+  changed(scopes: CacheScope[], clientIds?: string[]): void;
+}
+
+function throwIfCancelled(signal: AbortSignal): void {
+  if (signal.aborted) throw new RequestCancelledError();
+}
+
+function rejectPage(what: string, problem: string): never {
+  throw new BillingApiError(
+    'validation',
+    `The billing API sent an unexpected response for ${what} (${problem}).`,
+  );
+}
+
+export async function syncAccountAndCatalog(ctx: SyncStepContext): Promise<void> {
+  const me = await ctx.api.getMe(ctx.signal);
+  const packs = await ctx.api.listPacks(ctx.signal);
+  const plans = await ctx.api.listPlans(ctx.signal);
+  throwIfCancelled(ctx.signal);
+  let accountChanged = false;
+  let catalogChanged = 0;
+  ctx.db.transaction(() => {
+    accountChanged = ctx.repos.account.save(me);
+    catalogChanged = ctx.repos.packs.replaceAll(packs.data) + ctx.repos.plans.replaceAll(plans.data);
+  })();
+  const scopes: CacheScope[] = [];
+  if (accountChanged) scopes.push('account');
+  if (catalogChanged > 0) scopes.push('catalog');
+  if (scopes.length > 0) ctx.changed(scopes);
+}
+
+/** Fetches clients changed since the last sync, page by page, each page in its own transaction. */
+export async function syncClients(ctx: SyncStepContext): Promise<void> {
+  const since = ctx.repos.syncCursors.clientsUpdatedSince();
+  let newest = since;
+  let cursor: string | undefined;
+  let changed = 0;
+  do {
+    const page = await ctx.api.listClients(
+      { updated_since: since ?? undefined, cursor, limit: ctx.pageSizes.clients },
+      ctx.signal,
+    );
+    throwIfCancelled(ctx.signal);
+    ctx.db.transaction(() => {
+      changed += ctx.repos.clients.upsertMany(page.data);
+    })();
+    ctx.report.clientsFetched += page.data.length;
+    for (const client of page.data)
+      if (newest === null || client.updated_at > newest) newest = client.updated_at;
+    cursor = page.next_cursor ?? undefined;
+  } while (cursor);
+  // Only a complete pass may move the cursor: page cursors do not survive a restart.
+  if (newest !== null && newest !== since) ctx.repos.syncCursors.setClientsUpdatedSince(newest);
+  if (changed > 0) ctx.changed(['clients']);
+}
+
+function checkLedgerPage(clientId: string, afterSeq: number, entries: readonly LedgerEntry[]): void {
+  let previous = afterSeq;
+  for (const entry of entries) {
+    if (entry.client_id !== clientId)
+      rejectPage(`client ${clientId}'s ledger`, `entry ${entry.id} belongs to ${entry.client_id}`);
+    if (entry.seq <= previous)
+      rejectPage(`client ${clientId}'s ledger`, `seq ${entry.seq} after ${previous}`);
+    previous = entry.seq;
+  }
+}
+
+/** Appends ledger entries after the stored cursor; each page and the cursor move together. */
+async function syncLedger(ctx: SyncStepContext, clientId: string): Promise<number> {
+  let afterSeq = ctx.repos.syncCursors.ledgerAfterSeq(clientId);
+  let inserted = 0;
+  for (;;) {
+    const page = await ctx.api.listLedger(
+      clientId,
+      { after_seq: afterSeq, limit: ctx.pageSizes.ledger },
+      ctx.signal,
+    );
+    throwIfCancelled(ctx.signal);
+    checkLedgerPage(clientId, afterSeq, page.data);
+    const last = page.data.at(-1);
+    if (!last) break;
+    ctx.db.transaction(() => {
+      inserted += ctx.repos.ledger.insertMany(page.data);
+      ctx.repos.syncCursors.setLedgerAfterSeq(clientId, last.seq);
+    })();
+    ctx.report.ledgerEntriesFetched += page.data.length;
+    afterSeq = last.seq;
+    if (page.next_cursor === null) break;
+  }
+  return inserted;
+}
+
+/** Invoices can change status, so the whole list is fetched again whenever the client changed. */
+async function syncInvoices(ctx: SyncStepContext, client: Client, ledgerChanged: boolean): Promise<number> {
+  const cursors = ctx.repos.syncCursors;
+  if (!ledgerChanged && cursors.invoicesSyncedFor(client.id) === client.updated_at) return 0;
+  const invoices: Invoice[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await ctx.api.listInvoices(client.id, { cursor, limit: ctx.pageSizes.invoices }, ctx.signal);
+    throwIfCancelled(ctx.signal);
+    for (const invoice of page.data) {
+      if (invoice.client_id !== client.id) {
+        rejectPage(`client ${client.id}'s invoices`, `invoice ${invoice.id} belongs to ${invoice.client_id}`);
+      }
+    }
+    invoices.push(...page.data);
+    cursor = page.next_cursor ?? undefined;
+  } while (cursor);
+  let changed = 0;
+  ctx.db.transaction(() => {
+    changed = ctx.repos.invoices.replaceForClient(client.id, invoices);
+    cursors.setInvoicesSyncedFor(client.id, client.updated_at);
+  })();
+  ctx.report.invoicesFetched += invoices.length;
+  return changed;
+}
+
+export async function syncClientHistory(ctx: SyncStepContext, clientId: string): Promise<void> {
+  const client = ctx.repos.clients.get(clientId);
+  if (!client) return;
+  const newEntries = await syncLedger(ctx, clientId);
+  const invoicesChanged = await syncInvoices(ctx, client, newEntries > 0);
+  const scopes: CacheScope[] = [];
+  if (newEntries > 0) scopes.push('ledger');
+  if (invoicesChanged > 0) scopes.push('invoices');
+  if (scopes.length > 0) ctx.changed(scopes, [clientId]);
+}

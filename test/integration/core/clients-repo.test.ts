@@ -1,0 +1,96 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Client } from '../../../shared/api/billing-api';
+import { openCache } from '../../../electron/core/db/open-cache';
+import { createRepositories, type Repositories } from '../../../electron/core/db/repositories';
+import { cleanupTempDirs, makeTempDir } from './support/temp-dirs';
+
+let close: () => void;
+let repos: Repositories;
+
+beforeEach(() => {
+  const { db } = openCache({ dataDir: makeTempDir() });
+  close = () => db.close();
+  repos = createRepositories(db);
+});
+
+afterEach(() => {
+  close();
+  cleanupTempDirs();
+});
+
+function client(id: string, name: string, total: number, renewal: string): Client {
+  return {
+    id,
+    name,
+    plan: {
+      tier: 'growth',
+      name: 'Growth',
+      tokens_per_cycle: 50_000,
+      price: { amount: 29_900, currency: 'USD' },
+    },
+    cycle_start: '2026-06-01',
+    renewal_date: renewal,
+    balance: { total, plan: total, top_up: 0 },
+    auto_reload: { enabled: false, threshold: 0, pack_id: null },
+    updated_at: '2026-06-10T00:00:00.000Z',
+  };
+}
+
+const CLIENTS = [
+  client('c1', 'Zephyr Labs', 500, '2026-07-03'),
+  client('c2', 'Élan Bakery', 9_000, '2026-07-01'),
+  client('c3', 'acme corp', 500, '2026-07-09'),
+  client('c4', '100% Organic_Farms', 12_000, '2026-07-01'),
+  client('c5', 'Acme Outdoors', 0, '2026-07-20'),
+];
+
+const ids = (
+  search: string,
+  sort: 'name' | 'balance' | 'renewal' = 'name',
+  direction: 'asc' | 'desc' = 'asc',
+) => repos.clients.list({ search, sort, direction }).map((c) => c.id);
+
+describe('clients repository', () => {
+  beforeEach(() => {
+    repos.clients.upsertMany(CLIENTS);
+  });
+
+  it('round-trips a client exactly', () => {
+    expect(repos.clients.get('c2')).toEqual(CLIENTS[1]);
+    expect(repos.clients.get('missing')).toBeNull();
+  });
+
+  it('searches names case- and accent-insensitively', () => {
+    expect(ids('ACME')).toEqual(['c3', 'c5']);
+    expect(ids('elan')).toEqual(['c2']);
+    expect(ids('  labs ')).toEqual(['c1']);
+    expect(ids('')).toHaveLength(5);
+  });
+
+  it('treats LIKE wildcards in the search as plain text', () => {
+    expect(ids('%')).toEqual(['c4']);
+    expect(ids('_')).toEqual(['c4']);
+    expect(ids('100%')).toEqual(['c4']);
+    expect(ids('a_e')).toEqual([]);
+  });
+
+  it('sorts by name, balance and renewal date in both directions, ties broken by id', () => {
+    expect(ids('', 'name')).toEqual(['c4', 'c3', 'c5', 'c2', 'c1']);
+    expect(ids('', 'name', 'desc')).toEqual(['c1', 'c2', 'c5', 'c3', 'c4']);
+    expect(ids('', 'balance')).toEqual(['c5', 'c1', 'c3', 'c2', 'c4']);
+    expect(ids('', 'balance', 'desc')).toEqual(['c4', 'c2', 'c3', 'c1', 'c5']);
+    expect(ids('', 'renewal')).toEqual(['c2', 'c4', 'c1', 'c3', 'c5']);
+    expect(ids('acme', 'balance', 'desc')).toEqual(['c3', 'c5']);
+  });
+
+  it('counts only real changes on upsert', () => {
+    expect(repos.clients.upsertMany(CLIENTS)).toBe(0);
+    const changed = {
+      ...client('c1', 'Zephyr Labs', 400, '2026-07-03'),
+      updated_at: '2026-06-11T00:00:00.000Z',
+    };
+    expect(repos.clients.upsertMany([changed, client('c6', 'New Co', 1, '2026-08-01')])).toBe(2);
+    expect(repos.clients.get('c1')?.balance.total).toBe(400);
+    expect(repos.clients.count()).toBe(6);
+  });
+});
