@@ -1,0 +1,40 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { ClientSortKey, SortDirection } from '../../../shared/ipc/models';
+import { api } from './bridge';
+import { queryKeys } from './query-keys';
+
+export function useAppInfo() {
+  return useQuery({ queryKey: queryKeys.appInfo, queryFn: () => api.invoke('app.info', {}) });
+}
+
+export function useAccount() {
+  return useQuery({ queryKey: queryKeys.account, queryFn: () => api.invoke('account.get', {}) });
+}
+
+export function useCatalog() {
+  return useQuery({ queryKey: queryKeys.catalog, queryFn: () => api.invoke('catalog.get', {}) });
+}
+
+export function useClients(search: string, sort: ClientSortKey, direction: SortDirection) {
+  return useQuery({
+    queryKey: queryKeys.clientList(search, sort, direction),
+    queryFn: () => api.invoke('clients.list', { search, sort, direction }),
+    // Keeps the table steady while the next search result loads instead of flashing a skeleton per keystroke.
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useClient(clientId: string) {
+  return useQuery({
+    queryKey: queryKeys.clientDetail(clientId),
+    queryFn: () => api.invoke('clients.get', { clientId }),
+  });
+}
+
+export function useSyncStatus() {
+  return useQuery({ queryKey: queryKeys.syncStatus, queryFn: () => api.invoke('sync.status', {}) });
+}
+
+export function useNotices() {
+  return useQuery({ queryKey: queryKeys.notices, queryFn: () => api.invoke('notices.list', {}) });
+}

@@ -1,0 +1,16 @@
+import type { ClientSortKey, SortDirection } from '../../../shared/ipc/models';
+
+/** One place for every React Query key, so event-driven invalidation cannot drift from the hooks. */
+export const queryKeys = {
+  appInfo: ['app', 'info'] as const,
+  account: ['account'] as const,
+  catalog: ['catalog'] as const,
+  syncStatus: ['sync', 'status'] as const,
+  notices: ['notices'] as const,
+  clients: ['clients'] as const,
+  clientLists: ['clients', 'list'] as const,
+  clientList: (search: string, sort: ClientSortKey, direction: SortDirection) =>
+    ['clients', 'list', { search, sort, direction }] as const,
+  clientDetails: ['clients', 'detail'] as const,
+  clientDetail: (clientId: string) => ['clients', 'detail', clientId] as const,
+};

@@ -1,0 +1,49 @@
+import { Navigate, Route, Routes } from 'react-router';
+import { useAppInfo } from '../api/queries';
+import { ErrorPanel } from '../components/ErrorPanel';
+import { ClientPage } from '../features/client-page/ClientPage';
+import { ClientsPage } from '../features/clients/ClientsPage';
+import { SignInPage } from '../features/session/SignInPage';
+import { AppShell } from './AppShell';
+
+/** Routes depend on the session: signed out, only sign-in exists; signed in, sign-in redirects home. */
+export function AppRoutes() {
+  const appInfo = useAppInfo();
+
+  if (appInfo.isPending) {
+    return (
+      <div className="splash" role="status">
+        Starting Agency Billing Companion…
+      </div>
+    );
+  }
+  if (appInfo.isError) {
+    return (
+      <div className="splash">
+        <ErrorPanel
+          title="The app could not start"
+          error={appInfo.error}
+          onRetry={() => void appInfo.refetch()}
+        />
+      </div>
+    );
+  }
+  if (!appInfo.data.signedIn) {
+    return (
+      <Routes>
+        <Route path="/sign-in" element={<SignInPage />} />
+        <Route path="*" element={<Navigate to="/sign-in" replace />} />
+      </Routes>
+    );
+  }
+  return (
+    <Routes>
+      <Route element={<AppShell info={appInfo.data} />}>
+        <Route path="/clients" element={<ClientsPage />} />
+        <Route path="/clients/:clientId" element={<ClientPage />} />
+        <Route path="/clients/:clientId/:tab" element={<ClientPage />} />
+      </Route>
+      <Route path="*" element={<Navigate to="/clients" replace />} />
+    </Routes>
+  );
+}

@@ -1,0 +1,58 @@
+import { NavLink, Outlet } from 'react-router';
+import type { AppInfo } from '../../../shared/ipc/models';
+import { Badge } from '../components/Badge';
+import { LogoMark, UsersIcon } from '../components/icons';
+import { NoticeList } from '../features/notices/NoticeList';
+import { SignOutButton } from '../features/session/SignOutButton';
+import { SyncControls } from '../features/sync-status/SyncControls';
+
+function Sidebar({ info }: { info: AppInfo }) {
+  return (
+    <aside className="sidebar">
+      <div className="sidebar__brand">
+        <LogoMark className="sidebar__logo" />
+        <span>Billing Companion</span>
+      </div>
+      <nav className="sidebar__nav" aria-label="Main">
+        <NavLink className="nav-link" to="/clients">
+          <UsersIcon />
+          Clients
+        </NavLink>
+      </nav>
+      <p className="sidebar__footer muted">Version {info.version}</p>
+    </aside>
+  );
+}
+
+function Header({ info }: { info: AppInfo }) {
+  const workspace = info.workspace;
+  return (
+    <header className="app-header">
+      <div className="app-header__workspace">
+        <span className="app-header__agency">{workspace?.agencyName ?? 'Billing workspace'}</span>
+        {info.demo && <Badge tone="accent">Demo workspace</Badge>}
+        {workspace && !info.demo && <span className="app-header__user muted">{workspace.userEmail}</span>}
+      </div>
+      <div className="app-header__actions">
+        <SyncControls />
+        {!info.demo && <SignOutButton />}
+      </div>
+    </header>
+  );
+}
+
+/** The signed-in frame: navigation on the left, workspace and sync state on top, the page below. */
+export function AppShell({ info }: { info: AppInfo }) {
+  return (
+    <div className="shell">
+      <Sidebar info={info} />
+      <div className="shell__main">
+        <Header info={info} />
+        <NoticeList />
+        <main className="shell__content">
+          <Outlet />
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+import * as Tabs from '@radix-ui/react-tabs';
+import { Link, Navigate, useNavigate, useParams } from 'react-router';
+import { formatTokens } from '../../../../shared/domain/format';
+import { AppError } from '../../../../shared/ipc/errors';
+import type { ClientDetail } from '../../../../shared/ipc/models';
+import { useClient } from '../../api/queries';
+import { ErrorPanel } from '../../components/ErrorPanel';
+import { ArrowLeftIcon } from '../../components/icons';
+import { ClientNotFound } from './ClientNotFound';
+import { ComingSoonPanel } from './ComingSoonPanel';
+import { SettingsTab } from './SettingsTab';
+import { CLIENT_TABS, clientTabPath, isClientTab, type ClientTab } from './client-tabs';
+
+function BackLink() {
+  return (
+    <Link className="back-link" to="/clients">
+      <ArrowLeftIcon />
+      Back to clients
+    </Link>
+  );
+}
+
+function ClientView({ client, tab }: { client: ClientDetail; tab: ClientTab }) {
+  const navigate = useNavigate();
+  return (
+    <div className="page">
+      <BackLink />
+      <header className="page-header">
+        <div>
+          <h1>{client.name}</h1>
+          <p className="page-header__subtitle muted num">
+            {client.planName} plan · {formatTokens(client.balance.total)} available
+          </p>
+        </div>
+      </header>
+      <Tabs.Root
+        className="tabs"
+        value={tab}
+        onValueChange={(value) => {
+          if (isClientTab(value)) navigate(clientTabPath(client.id, value));
+        }}
+      >
+        <Tabs.List className="tabs__list" aria-label="Client sections">
+          {CLIENT_TABS.map(({ value, label }) => (
+            <Tabs.Trigger key={value} className="tabs__trigger" value={value}>
+              {label}
+            </Tabs.Trigger>
+          ))}
+        </Tabs.List>
+        <Tabs.Content className="tabs__content" value="settings">
+          <SettingsTab client={client} />
+        </Tabs.Content>
+        <Tabs.Content className="tabs__content" value="credits">
+          <ComingSoonPanel title="The credit log is coming in the next release" />
+        </Tabs.Content>
+        <Tabs.Content className="tabs__content" value="invoices">
+          <ComingSoonPanel title="Invoices are coming in the next release" />
+        </Tabs.Content>
+      </Tabs.Root>
+    </div>
+  );
+}
+
+export function ClientPage() {
+  const { clientId = '', tab } = useParams();
+  const client = useClient(clientId);
+
+  if (!isClientTab(tab)) return <Navigate to={clientTabPath(clientId, 'settings')} replace />;
+  if (client.isPending) {
+    return (
+      <div className="page">
+        <BackLink />
+        <p className="loading-line" role="status">
+          Loading client…
+        </p>
+      </div>
+    );
+  }
+  if (client.isError && client.error instanceof AppError && client.error.kind === 'not_found') {
+    return <ClientNotFound />;
+  }
+  if (client.isError) {
+    return (
+      <div className="page">
+        <BackLink />
+        <ErrorPanel
+          title="Couldn't load this client"
+          error={client.error}
+          onRetry={() => void client.refetch()}
+        />
+      </div>
+    );
+  }
+  if (client.data === null) return <ClientNotFound />;
+  return <ClientView client={client.data} tab={tab} />;
+}

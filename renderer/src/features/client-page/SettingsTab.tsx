@@ -1,0 +1,100 @@
+import { formatCalendarDate, formatMoney, formatTokens } from '../../../../shared/domain/format';
+import type { ClientDetail } from '../../../../shared/ipc/models';
+import { useCatalog } from '../../api/queries';
+import { BalanceBadge } from '../../components/BalanceBadge';
+import { BalanceSplitBar } from './BalanceSplitBar';
+import { describeAutoReload } from './describe-auto-reload';
+
+function PlanSection({ client }: { client: ClientDetail }) {
+  return (
+    <section className="card" aria-labelledby="plan-heading">
+      <h2 id="plan-heading" className="card__title">
+        Plan
+      </h2>
+      <dl className="facts">
+        <div className="facts__row">
+          <dt>Tier</dt>
+          <dd>{client.planName}</dd>
+        </div>
+        <div className="facts__row">
+          <dt>Monthly allocation</dt>
+          <dd className="num">{formatTokens(client.tokensPerCycle)}</dd>
+        </div>
+        <div className="facts__row">
+          <dt>Price</dt>
+          <dd className="num">{formatMoney(client.planPrice)} per month</dd>
+        </div>
+        <div className="facts__row">
+          <dt>Cycle start</dt>
+          <dd className="num">{formatCalendarDate(client.cycleStart)}</dd>
+        </div>
+        <div className="facts__row">
+          <dt>Renewal date</dt>
+          <dd className="num">{formatCalendarDate(client.renewalDate)}</dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
+
+function BalanceSection({ client }: { client: ClientDetail }) {
+  return (
+    <section className="card" aria-labelledby="balance-heading">
+      <div className="card__title-row">
+        <h2 id="balance-heading" className="card__title">
+          Balance
+        </h2>
+        <BalanceBadge balance={client.balance} lowBalance={client.lowBalance} />
+      </div>
+      <p className="balance-total num">{formatTokens(client.balance.total)}</p>
+      <BalanceSplitBar balance={client.balance} />
+      <dl className="facts">
+        <div className="facts__row">
+          <dt>
+            <span className="swatch swatch--plan" aria-hidden="true" />
+            Plan tokens
+          </dt>
+          <dd>
+            <span className="num">{formatTokens(client.balance.plan)}</span>
+            <span className="facts__note">Expire on {formatCalendarDate(client.renewalDate)}</span>
+          </dd>
+        </div>
+        <div className="facts__row">
+          <dt>
+            <span className="swatch swatch--topup" aria-hidden="true" />
+            Top-up tokens
+          </dt>
+          <dd>
+            <span className="num">{formatTokens(client.balance.topUp)}</span>
+            <span className="facts__note">Never expire</span>
+          </dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
+
+function AutoReloadSection({ client }: { client: ClientDetail }) {
+  const catalog = useCatalog();
+  return (
+    <section className="card card--wide" aria-labelledby="auto-reload-heading">
+      <h2 id="auto-reload-heading" className="card__title">
+        Auto Reload
+      </h2>
+      <p className="auto-reload">
+        <span className={client.autoReload.enabled ? 'dot dot--on' : 'dot'} aria-hidden="true" />
+        {describeAutoReload(client.autoReload, catalog.data?.packs)}
+      </p>
+    </section>
+  );
+}
+
+export function SettingsTab({ client }: { client: ClientDetail }) {
+  return (
+    <div className="settings-grid">
+      <PlanSection client={client} />
+      <BalanceSection client={client} />
+      <AutoReloadSection client={client} />
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useClients } from '../../api/queries';
+import { queryKeys } from '../../api/query-keys';
+import { ErrorPanel } from '../../components/ErrorPanel';
+import { useDebouncedValue } from '../../hooks/use-debounced-value';
+import { useUiStore } from '../../state/ui-store';
+import { CLIENT_SEARCH_ID, ClientSearch } from './ClientSearch';
+import { ClientsLoading } from './ClientsLoading';
+import { ClientsTable } from './ClientsTable';
+import { NoClientsYet, NoMatchingClients } from './ClientsEmpty';
+import { describeClientCount } from './client-count';
+
+const SEARCH_DEBOUNCE_MS = 80;
+
+export function ClientsPage() {
+  const search = useUiStore((state) => state.clientSearch);
+  const sort = useUiStore((state) => state.clientSort);
+  const direction = useUiStore((state) => state.clientDirection);
+  const setSearch = useUiStore((state) => state.setClientSearch);
+  const toggleSort = useUiStore((state) => state.toggleClientSort);
+  const debouncedSearch = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
+  const clients = useClients(debouncedSearch, sort, direction);
+  const queryClient = useQueryClient();
+
+  function clearSearch() {
+    setSearch('');
+    document.getElementById(CLIENT_SEARCH_ID)?.focus();
+  }
+
+  function renderBody() {
+    if (clients.isPending) return <ClientsLoading />;
+    if (clients.isError) {
+      return (
+        <ErrorPanel
+          title="Couldn't load clients"
+          error={clients.error}
+          onRetry={() => void queryClient.resetQueries({ queryKey: queryKeys.clientLists })}
+        />
+      );
+    }
+    const { items } = clients.data;
+    if (items.length === 0 && !clients.isPlaceholderData) {
+      return debouncedSearch ? (
+        <NoMatchingClients search={debouncedSearch} onClear={clearSearch} />
+      ) : (
+        <NoClientsYet />
+      );
+    }
+    return (
+      <div className="table-card">
+        <ClientsTable
+          clients={items}
+          sort={sort}
+          direction={direction}
+          onSort={toggleSort}
+          busy={clients.isFetching}
+        />
+      </div>
+    );
+  }
+
+  return (
+    <div className="page">
+      <header className="page-header">
+        <div>
+          <h1>Clients</h1>
+          <p className="page-header__subtitle muted">
+            Token balances and renewals for every client you manage.
+          </p>
+        </div>
+      </header>
+      <div className="toolbar">
+        <ClientSearch />
+        {clients.data && (
+          <p className="toolbar__count muted num">
+            {describeClientCount(clients.data.items.length, clients.data.total)}
+          </p>
+        )}
+      </div>
+      {renderBody()}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { formatDateTime, formatInteger, formatRelativeTime } from '../../../../shared/domain/format';
+import type { SyncStatus } from '../../../../shared/ipc/models';
+
+export type SyncTone = 'ok' | 'busy' | 'offline' | 'error' | 'idle';
+
+export interface SyncDescription {
+  tone: SyncTone;
+  text: string;
+  progress: { done: number; total: number } | null;
+}
+
+/** The one line the header shows about the cache's freshness. */
+export function describeSync(status: SyncStatus, now: Date): SyncDescription {
+  switch (status.state) {
+    case 'syncing': {
+      const progress = status.progress;
+      if (!progress || progress.total === 0) return { tone: 'busy', text: 'Syncing…', progress: null };
+      const label = progress.label ? ` ${progress.label}` : '';
+      return {
+        tone: 'busy',
+        text: `Syncing… ${formatInteger(progress.done)} of ${formatInteger(progress.total)}${label}`,
+        progress: { done: progress.done, total: progress.total },
+      };
+    }
+    case 'offline':
+      return {
+        tone: 'offline',
+        text: status.lastSyncedAt
+          ? `Offline — showing data from ${formatDateTime(status.lastSyncedAt)}`
+          : 'Offline — no saved data yet',
+        progress: null,
+      };
+    case 'error':
+      return { tone: 'error', text: status.error?.message ?? 'Sync failed', progress: null };
+    case 'signed_out':
+      return { tone: 'idle', text: 'Not signed in', progress: null };
+    case 'idle':
+      return status.lastSyncedAt
+        ? { tone: 'ok', text: `Synced ${formatRelativeTime(status.lastSyncedAt, now)}`, progress: null }
+        : { tone: 'idle', text: 'Not synced yet', progress: null };
+  }
+}
