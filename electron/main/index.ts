@@ -1,0 +1,114 @@
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog } from 'electron';
+import { startAppRuntime } from '../core/runtime/start-app-runtime';
+import type { AppRuntime } from '../core/runtime/types';
+import { createAppUrl } from './app-url';
+import { registerIpc } from './ipc';
+import { createLogger } from './logger';
+import { installAppMenu } from './menu';
+import { resolveNativeBinding } from './native-binding';
+import { SafeStorageSecretStore } from './secret-store';
+import { hardenSession } from './security';
+import { createMainWindow } from './window';
+
+const outDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+// APP_DATA_DIR moves everything the app writes (cache, window state, credentials, Chromium
+// profile, single-instance lock) so tests and side-by-side profiles never touch the real one.
+if (process.env.APP_DATA_DIR) app.setPath('userData', resolve(process.env.APP_DATA_DIR));
+
+app.enableSandbox();
+
+const logger = createLogger(app.isPackaged ? app.getPath('logs') : null);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  start();
+}
+
+function start(): void {
+  let runtime: AppRuntime | null = null;
+  let stopIpc: (() => void) | null = null;
+  let shutdown: 'running' | 'stopping' | 'stopped' = 'running';
+
+  const appUrl = createAppUrl({
+    rendererIndexHtml: join(outDir, 'renderer', 'index.html'),
+    devServerUrl: app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL,
+  });
+  const openWindow = () =>
+    createMainWindow({
+      appUrl,
+      preloadPath: join(outDir, 'preload', 'index.cjs'),
+      userDataDir: app.getPath('userData'),
+      logger,
+    });
+
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows();
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.on('activate', () => {
+    if (runtime && BrowserWindow.getAllWindows().length === 0) openWindow();
+  });
+
+  app.on('before-quit', (event) => {
+    if (shutdown === 'stopped' || !runtime) return;
+    event.preventDefault();
+    if (shutdown === 'stopping') return;
+    shutdown = 'stopping';
+    stopIpc?.();
+    runtime
+      .stop()
+      .catch((error: unknown) => logger.error('The app core did not stop cleanly', { error: String(error) }))
+      .finally(() => {
+        shutdown = 'stopped';
+        app.quit();
+      });
+  });
+
+  app
+    .whenReady()
+    .then(async () => {
+      hardenSession(appUrl, logger);
+      const userData = app.getPath('userData');
+      const started = await startAppRuntime({
+        env: process.env,
+        defaultDataDir: userData,
+        version: app.getVersion(),
+        secretStore: new SafeStorageSecretStore(join(userData, 'credentials.bin'), logger),
+        nativeBinding: resolveNativeBinding({
+          isPackaged: app.isPackaged,
+          appRoot: app.getAppPath(),
+          electronVersion: process.versions.electron,
+        }),
+        logger,
+      });
+      runtime = started;
+      stopIpc = registerIpc(started, appUrl, logger);
+      installAppMenu(
+        {
+          syncNow: () => {
+            started.invoke('sync.now', {}).then((result) => {
+              if (!result.ok) logger.warn('Sync from the menu failed', { error: result.error });
+            });
+          },
+        },
+        { isMac: process.platform === 'darwin', isDev: !app.isPackaged },
+      );
+      openWindow();
+    })
+    .catch((error: unknown) => {
+      logger.error('The app could not start', { error: String(error) });
+      dialog.showErrorBox('Agency Billing Companion could not start', String(error));
+      app.exit(1);
+    });
+}
