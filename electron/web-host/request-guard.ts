@@ -1,0 +1,70 @@
+/**
+ * Who may talk to the web host. The host binds to loopback only, but any web
+ * page the user visits can still reach loopback ports, so every request must
+ * prove it comes from the tab opened with the printed secret URL.
+ */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+
+export function randomToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value, 'utf8').digest();
+}
+
+/** Compares digests so that neither the content nor the length of the secret leaks through timing. */
+export function secretsMatch(candidate: string, secret: string): boolean {
+  return timingSafeEqual(digest(candidate), digest(secret));
+}
+
+/**
+ * A DNS-rebinding page reaches us under its own host name; only the literal
+ * loopback names with our port are ours.
+ */
+export function allowedHosts(port: number): ReadonlySet<string> {
+  return new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+}
+
+export function isAllowedHost(req: IncomingMessage, hosts: ReadonlySet<string>): boolean {
+  const host = req.headers.host;
+  return typeof host === 'string' && hosts.has(host.toLowerCase());
+}
+
+/** Browsers send Origin on cross-site and state-changing requests; when present it must be our own. */
+export function isAllowedOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  return origin === `http://${req.headers.host ?? ''}`;
+}
+
+export function readCookie(req: IncomingMessage, name: string): string | null {
+  const header = req.headers.cookie;
+  if (!header) return null;
+  for (const part of header.split(';')) {
+    const separator = part.indexOf('=');
+    if (separator < 0) continue;
+    if (part.slice(0, separator).trim() === name) return part.slice(separator + 1).trim();
+  }
+  return null;
+}
+
+/** Session tokens are kept only as digests, so a lookup's timing says nothing about a valid token. */
+export class SessionRegistry {
+  private readonly digests = new Set<string>();
+
+  create(): string {
+    const token = randomToken();
+    this.digests.add(digest(token).toString('hex'));
+    return token;
+  }
+
+  isValid(token: string | null): boolean {
+    return token !== null && token.length > 0 && this.digests.has(digest(token).toString('hex'));
+  }
+}
+
+export function sessionCookieHeader(name: string, token: string): string {
+  return `${name}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+}

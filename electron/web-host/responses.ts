@@ -1,0 +1,74 @@
+/** Response writers that always carry the web host's security headers. */
+import type { ServerResponse } from 'node:http';
+import type { AppErrorKind, IpcResult } from '../../shared/ipc/errors';
+import { contentSecurityPolicy } from '../../shared/security/content-security-policy';
+
+const BASE_HEADERS: Record<string, string> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+export const HTML_HEADERS: Record<string, string> = {
+  ...BASE_HEADERS,
+  'Content-Security-Policy': contentSecurityPolicy({ asHeader: true }),
+  'X-Frame-Options': 'DENY',
+};
+
+export const API_HEADERS: Record<string, string> = { ...BASE_HEADERS, 'Cache-Control': 'no-store' };
+
+export function send(
+  res: ServerResponse,
+  status: number,
+  headers: Record<string, string>,
+  body: string | Buffer = '',
+): void {
+  const payload = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+  res.writeHead(status, { ...BASE_HEADERS, ...headers, 'Content-Length': String(payload.length) });
+  res.end(res.req.method === 'HEAD' ? undefined : payload);
+}
+
+export function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  send(
+    res,
+    status,
+    { ...API_HEADERS, 'Content-Type': 'application/json; charset=utf-8' },
+    JSON.stringify(value),
+  );
+}
+
+export function sendEnvelopeError(
+  res: ServerResponse,
+  status: number,
+  kind: AppErrorKind,
+  message: string,
+): void {
+  const envelope: IpcResult<never> = { ok: false, error: { kind, message } };
+  sendJson(res, status, envelope);
+}
+
+export function sendText(res: ServerResponse, status: number, text: string): void {
+  send(res, status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }, text);
+}
+
+/** Shown when someone opens the host without the printed secret URL (or with a stale one). */
+export function sendSignInHint(res: ServerResponse, status: number): void {
+  const html = `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Agency Billing Companion</title></head>
+<body>
+<main>
+<h1>Agency Billing Companion</h1>
+<p>Open the URL printed by npm run web.</p>
+</main>
+</body>
+</html>
+`;
+  send(
+    res,
+    status,
+    { ...HTML_HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
+    html,
+  );
+}

@@ -1,0 +1,153 @@
+/**
+ * The web host: runs the app core under plain Node and lets a browser tab use
+ * it as the renderer would use Electron's preload bridge (see
+ * shared/ipc/web-bridge.ts for the protocol).
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  WEB_EVENTS_PATH,
+  WEB_INVOKE_PATH,
+  WEB_SECRET_QUERY,
+  webSessionCookieName,
+} from '../../shared/ipc/web-bridge';
+import type { AppRuntime } from '../core/runtime/types';
+import { EventStreams, handleInvoke } from './api-routes';
+import {
+  allowedHosts,
+  isAllowedHost,
+  isAllowedOrigin,
+  randomToken,
+  readCookie,
+  secretsMatch,
+  SessionRegistry,
+  sessionCookieHeader,
+} from './request-guard';
+import { API_HEADERS, send, sendEnvelopeError, sendSignInHint, sendText } from './responses';
+import { StaticFiles } from './static-files';
+
+export interface WebHostOptions {
+  runtime: AppRuntime;
+  /** The built renderer, normally out/renderer. */
+  rendererDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  host?: '127.0.0.1';
+}
+
+export interface WebHost {
+  /** Opening this URL signs the browser in; it carries the run's secret. */
+  url: string;
+  origin: string;
+  close(): Promise<void>;
+}
+
+function splitUrl(rawUrl: string): { path: string; query: URLSearchParams } {
+  const mark = rawUrl.indexOf('?');
+  if (mark < 0) return { path: rawUrl, query: new URLSearchParams() };
+  return { path: rawUrl.slice(0, mark), query: new URLSearchParams(rawUrl.slice(mark + 1)) };
+}
+
+function rejectUnauthenticated(res: ServerResponse, path: string): void {
+  if (path === '/' || path === '/index.html') sendSignInHint(res, 401);
+  else if (path.startsWith('/api/'))
+    sendEnvelopeError(res, 401, 'unauthorized', 'Not signed in to the web host.');
+  else sendText(res, 401, 'Open the URL printed by npm run web.');
+}
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const host = options.host ?? '127.0.0.1';
+  const secret = randomToken();
+  const sessions = new SessionRegistry();
+  const streams = new EventStreams(options.runtime);
+  const files = new StaticFiles(options.rendererDir);
+  let hosts: ReadonlySet<string> = new Set();
+  let cookieName = '';
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!isAllowedHost(req, hosts)) {
+      sendText(res, 421, 'This host name is not served here.');
+      return;
+    }
+    if (!isAllowedOrigin(req)) {
+      sendText(res, 403, 'Cross-origin requests are not allowed.');
+      return;
+    }
+    const { path, query } = splitUrl(req.url ?? '/');
+    const offeredSecret = query.get(WEB_SECRET_QUERY);
+    if (path === '/' && offeredSecret !== null) {
+      if (!secretsMatch(offeredSecret, secret)) {
+        sendSignInHint(res, 401);
+        return;
+      }
+      // Redirect so the secret leaves the address bar and history.
+      send(res, 302, {
+        ...API_HEADERS,
+        Location: '/',
+        'Set-Cookie': sessionCookieHeader(cookieName, sessions.create()),
+      });
+      return;
+    }
+    if (!sessions.isValid(readCookie(req, cookieName))) {
+      rejectUnauthenticated(res, path);
+      return;
+    }
+    if (path.startsWith(WEB_INVOKE_PATH)) {
+      await handleInvoke(options.runtime, req, res, safeDecode(path.slice(WEB_INVOKE_PATH.length)));
+      return;
+    }
+    if (path === WEB_EVENTS_PATH) {
+      streams.handle(req, res);
+      return;
+    }
+    if (path.startsWith('/api/')) {
+      sendEnvelopeError(res, 404, 'not_found', 'No such API route.');
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD');
+      sendText(res, 405, 'Method not allowed.');
+      return;
+    }
+    await files.serve(res, path);
+  }
+
+  const server = createServer((req, res) => {
+    route(req, res).catch(() => {
+      if (!res.headersSent) sendEnvelopeError(res, 500, 'internal', 'The web host failed to answer.');
+      else res.end();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  hosts = allowedHosts(port);
+  cookieName = webSessionCookieName(port);
+  const origin = `http://${host}:${port}`;
+
+  return {
+    url: `${origin}/?${WEB_SECRET_QUERY}=${secret}`,
+    origin,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        streams.closeAll();
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** Undecodable channel names simply match no channel. */
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
