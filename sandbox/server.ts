@@ -8,8 +8,14 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { createBilling } from './billing/create-billing';
+import { createApiDispatch } from './http/api-dispatch';
+import { createControlDispatch } from './http/control-routes';
+import { createFaults } from './http/faults';
 import { createHandlers } from './http/handlers';
 import { createRequestListener } from './http/request-listener';
+import { createStandinDispatch } from './stripe-standin/standin-routes';
+import { clearStore } from './store/clear-store';
 import { DEFAULT_SEED, seedStore } from './seed/seed-store';
 import { openStore, readMeta, type SandboxDb } from './store/open-store';
 import { createRepositories } from './store/repositories';
@@ -32,6 +38,11 @@ export interface SandboxOptions {
   latencyMs?: number;
   /** Seed for the generated data; the same seed and `now` give the same data. */
   seed?: number;
+  /**
+   * Sandbox mode (default true): serves the control routes under /sandbox/* (test clock, usage, saved card,
+   * charges, outbox, reset, faults) and the Stripe.js stand-in under /stripe/*. Off, only the Billing API remains.
+   */
+  controls?: boolean;
 }
 
 export interface SandboxHandle {
@@ -87,12 +98,49 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   }
 
   const repositories = createRepositories(db);
+  const billing = createBilling(db, repositories, now);
+  const faults = createFaults();
+  const controls = options.controls ?? true;
   let url = '';
+  let port = options.port ?? 0;
   let closing: Promise<void> | null = null;
+  let refuseTimer: NodeJS.Timeout | null = null;
+
+  const reset = (): void => {
+    clearStore(db);
+    billing.clock.reset();
+    seedStore(db, repositories, { seed: options.seed ?? DEFAULT_SEED, now: now() });
+  };
+
+  const refuseConnections = (ms: number): void => {
+    if (closing) return;
+    faults.setRefusing(true);
+    if (refuseTimer) clearTimeout(refuseTimer);
+    else {
+      server.close();
+      server.closeAllConnections();
+    }
+    refuseTimer = setTimeout(() => {
+      refuseTimer = null;
+      faults.setRefusing(false);
+      if (!closing) server.listen(port, host);
+    }, ms);
+  };
+
+  const context = { db, repositories, billing };
   const server = http.createServer(
     createRequestListener({
-      handlers: createHandlers({ repositories, now, baseUrl: () => url }),
       repositories,
+      api: createApiDispatch({
+        ...context,
+        handlers: createHandlers({ repositories, billing, baseUrl: () => url }),
+        faults,
+        now: billing.clock.now,
+      }),
+      controls: controls ? createControlDispatch({ ...context, faults, reset, refuseConnections }) : null,
+      standin: controls ? createStandinDispatch(context) : null,
+      catchUp: () => db.transaction(() => billing.cycles.runDue())(),
+      faults,
       token,
       host,
       latencyMs: options.latencyMs ?? 0,
@@ -101,7 +149,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   );
 
   try {
-    const address = await listen(server, options.port ?? 0, host);
+    const address = await listen(server, port, host);
+    port = address.port;
     url = urlFor(host, address.port);
   } catch (error) {
     db.close();
@@ -110,6 +159,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   }
 
   const close = async (): Promise<void> => {
+    if (refuseTimer) clearTimeout(refuseTimer);
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeAllConnections();

@@ -1,8 +1,10 @@
 /** What each Billing API v1 route does, over the sandbox's repositories. */
 import { z } from 'zod';
-import type { Client, Invoice } from '../../shared/api/billing-api';
+import type { Invoice } from '../../shared/api/billing-api';
+import type { Billing } from '../billing/create-billing';
 import type { Repositories } from '../store/repositories';
 import type { InvoiceRecord } from '../store/invoice-repository';
+import { toWireTopUp } from '../store/top-up-repository';
 import { invalidRequest, notFound } from './api-error';
 import { decodeCursor, encodeCursor } from './cursor';
 import type { RouteHandlers } from './router';
@@ -16,7 +18,7 @@ const InvoiceCursor = z.object({ created_at: z.string().min(1), id: z.string().m
 
 export interface HandlerContext {
   repositories: Repositories;
-  now: () => Date;
+  billing: Billing;
   /** Where the sandbox listens; hosted invoice links point back to it. */
   baseUrl: () => string;
 }
@@ -33,13 +35,8 @@ function pageOf<T>(rows: T[], limit: number, cursorOf: (last: T) => string) {
 }
 
 export function createHandlers(context: HandlerContext): RouteHandlers {
-  const { repositories: repos } = context;
-
-  const requireClient = (id: string | undefined): Client => {
-    const client = id === undefined ? null : repos.clients.get(id);
-    if (!client) throw notFound(`No client with id "${id ?? ''}"`);
-    return client;
-  };
+  const { repositories: repos, billing } = context;
+  const requireClient = billing.books.requireClient;
 
   const withHostedUrl = (invoice: InvoiceRecord): Invoice => ({
     ...invoice,
@@ -91,11 +88,27 @@ export function createHandlers(context: HandlerContext): RouteHandlers {
       if (body.enabled && body.pack_id === null) {
         throw invalidRequest('pack_id: auto reload needs a pack to buy when it is enabled', 'pack_required');
       }
-      // Strictly later than the last change, so `updated_since` syncs always see this one.
-      const previous = Date.parse(client.updated_at);
-      const updatedAt = new Date(Math.max(context.now().getTime(), previous + 1)).toISOString();
-      repos.clients.setAutoReload(client.id, body, updatedAt);
+      repos.clients.setAutoReload(client.id, body, client.updated_at);
+      billing.books.touch(client.id);
       return requireClient(client.id);
     },
+
+    createTopUp: ({ params, body }) => {
+      const client = requireClient(params.id);
+      const { topUp, ledgerEntry } = billing.topUps.create(client.id, body.pack_id, 'top_up');
+      return {
+        top_up: toWireTopUp(topUp),
+        balance: requireClient(client.id).balance,
+        ledger_entry: ledgerEntry,
+      };
+    },
+
+    getTopUp: ({ params }) => {
+      const topUp = repos.topUps.get(params.id ?? '');
+      if (!topUp) throw notFound(`No top-up with id "${params.id ?? ''}"`);
+      return toWireTopUp(topUp);
+    },
+
+    createCheckoutSession: ({ params }) => billing.checkout.create(params.id ?? ''),
   };
 }

@@ -1,20 +1,28 @@
 /**
- * The sandbox's request pipeline: host check, hosted invoice pages (no auth),
- * then bearer auth, routing, input validation, the handler, and a check of the
- * response against the route's schema before it leaves.
+ * The sandbox's request pipeline: host check, hosted invoice pages and (in
+ * sandbox mode) the Stripe.js stand-in without auth; then latency, bearer auth,
+ * and either a sandbox control route (sandbox mode only) or a Billing API route.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Repositories } from '../store/repositories';
 import { ApiError } from './api-error';
+import type { Faults } from './faults';
 import { renderInvoicePage, renderNotFoundPage } from './hosted-invoice-page';
-import { createBearerCheck, createHostCheck, readJsonBody } from './request-guards';
-import { sendApiError, sendHtml, sendJson } from './responses';
-import { describeIssues, matchRoute, parseBody, parseQuery, type RouteHandlers } from './router';
+import { createBearerCheck, createHostCheck } from './request-guards';
+import { sendApiError, sendHtml } from './responses';
+
+type Dispatch = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
 
 export interface RequestListenerOptions {
-  handlers: RouteHandlers;
   repositories: Repositories;
+  api: Dispatch;
+  /** Present in sandbox mode only: /sandbox/* (bearer) and /stripe/* (client secrets). */
+  controls: Dispatch | null;
+  standin: Dispatch | null;
+  /** Runs plan renewals that came due, so every request sees a current store. */
+  catchUp: () => void;
+  faults: Faults;
   token: string;
   host: string;
   latencyMs: number;
@@ -22,7 +30,6 @@ export interface RequestListenerOptions {
 }
 
 const HOSTED_INVOICE = /^\/hosted\/invoices\/([^/]+)$/;
-
 function serveHostedInvoice(res: ServerResponse, repositories: Repositories, encodedId: string): void {
   let id: string;
   try {
@@ -48,22 +55,21 @@ export function createRequestListener(options: RequestListenerOptions) {
   const checkBearer = createBearerCheck(options.token);
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    if (options.latencyMs > 0) await delay(options.latencyMs);
+    const latency = options.latencyMs + options.faults.latencyMs();
+    if (latency > 0) await delay(latency);
     if (options.isClosing()) {
       res.destroy();
       return;
     }
     checkBearer(req);
-    const match = matchRoute(req.method ?? '', url.pathname);
-    const query = parseQuery(match.spec, url.searchParams);
-    const body = match.spec.body ? parseBody(match.spec, await readJsonBody(req)) : undefined;
-    const handler = options.handlers[match.name] as (input: unknown) => unknown;
-    const result = handler({ params: match.params, query, body });
-    const checked = match.spec.response.safeParse(result);
-    if (!checked.success) {
-      throw new Error(`Response of ${match.name} breaks its schema: ${describeIssues(checked.error)}`);
+    options.catchUp();
+    if (!url.pathname.startsWith('/sandbox/')) return options.api(req, res, url);
+    if (!options.controls) {
+      throw new ApiError(404, 'not_found', 'Sandbox controls are off on this server', {
+        code: 'unknown_route',
+      });
     }
-    sendJson(res, 200, checked.data);
+    return options.controls(req, res, url);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -73,6 +79,11 @@ export function createRequestListener(options: RequestListenerOptions) {
       const hosted = HOSTED_INVOICE.exec(url.pathname);
       if (hosted && req.method === 'GET') {
         serveHostedInvoice(res, options.repositories, hosted[1] ?? '');
+        return;
+      }
+      if (options.standin && url.pathname.startsWith('/stripe/')) {
+        options.catchUp();
+        await options.standin(req, res, url);
         return;
       }
       await handleApi(req, res, url);

@@ -5,6 +5,7 @@
  */
 import type { LedgerEntry, Pack, Plan } from '../../shared/api/billing-api';
 import { formatCalendarDate, formatInteger } from '../../shared/domain/format';
+import { formatInvoiceNumber } from '../../shared/domain/invoice-number';
 import {
   addTopUp,
   adjust,
@@ -59,7 +60,7 @@ export function createClientBook(setup: ClientSetup, rng: Prng): ClientBook {
     invoices.push({
       id,
       client_id: setup.id,
-      number: `${setup.invoicePrefix}-${String(invoices.length + 1).padStart(4, '0')}`,
+      number: formatInvoiceNumber(setup.invoicePrefix, invoices.length + 1),
       created_at: at.toISOString(),
       description,
       amount: line.amount,
@@ -87,7 +88,14 @@ export function createClientBook(setup: ClientSetup, rng: Prng): ClientBook {
       const invoiceId = invoice(
         at,
         `${plan.name} plan renewal`,
-        { description: `${plan.name} plan, ${period}`, quantity: 1, amount: plan.price },
+        {
+          description: `${plan.name} plan, ${period}`,
+          quantity: 1,
+          amount: plan.price,
+          unit_amount: plan.price,
+          pack_id: null,
+          tokens: plan.tokens_per_cycle,
+        },
         null,
       );
       apply(
@@ -119,7 +127,14 @@ export function createClientBook(setup: ClientSetup, rng: Prng): ClientBook {
       const invoiceId = invoice(
         at,
         `${label}: ${tokens} tokens`,
-        { description: `${tokens} token pack`, quantity: 1, amount: pack.price },
+        {
+          description: `${tokens} token pack`,
+          quantity: 1,
+          amount: pack.price,
+          unit_amount: pack.price,
+          pack_id: pack.id,
+          tokens: pack.tokens,
+        },
         topUpId,
       );
       apply(addTopUp(state, { topUpId, kind, tokens: pack.tokens, at: at.toISOString(), invoiceId }), at);

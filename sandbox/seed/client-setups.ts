@@ -4,6 +4,7 @@
  * low and large balances to show.
  */
 import type { AutoReload } from '../../shared/api/billing-api';
+import { uniqueInvoicePrefix } from '../../shared/domain/invoice-number';
 import { planByTier } from './catalog';
 import { CLIENT_NAMES } from './client-names';
 import type { Prng } from './prng';
@@ -77,7 +78,10 @@ export function planClientSetups(rng: Prng, count = SEEDED_CLIENT_COUNT): Client
   const profiles = rng.shuffle(
     Array.from({ length: count }, (_, i) => fixedProfiles[i] ?? ('steady' as BalanceProfile)),
   );
+  const prefixes = new Set<string>();
   return names.map((name, index) => {
+    const invoicePrefix = uniqueInvoicePrefix(name, prefixes);
+    prefixes.add(invoicePrefix);
     const profile = profiles[index] ?? 'steady';
     const tier = pickTier(rng, profile);
     const autoReload = pickAutoReload(rng, profile, tier);
@@ -85,7 +89,7 @@ export function planClientSetups(rng: Prng, count = SEEDED_CLIENT_COUNT): Client
       index,
       id: `cl_${slug(name)}`,
       name,
-      invoicePrefix: `BD-${String(index + 1).padStart(3, '0')}`,
+      invoicePrefix,
       tier,
       anchorDay: rng.int(1, 28),
       profile,

@@ -28,6 +28,7 @@ export function seedStore(db: SandboxDb, repositories: Repositories, options: Se
       repositories.clients.insert(history.record);
       repositories.ledger.insertMany(history.entries);
       for (const invoice of history.invoices) repositories.invoices.insert(invoice);
+      repositories.invoices.startSequence(setup.id, setup.invoicePrefix, history.invoices.length);
     }
     writeMeta(db, 'schema_version', String(SCHEMA_VERSION));
     writeMeta(db, 'seed', String(options.seed));

@@ -1,5 +1,9 @@
 import type { Me } from '../../shared/api/billing-api';
+import { cardBrand, normalizeCardNumber } from '../../shared/domain/test-cards';
 import type { SandboxDb } from './open-store';
+
+/** The seeded saved card is Stripe's always-succeeding Visa test card. */
+export const DEFAULT_CARD_NUMBER = '4242424242424242';
 
 interface AgencyRow {
   id: string;
@@ -22,6 +26,14 @@ export function createAgencyRepository(db: SandboxDb) {
        @card_exp_year, @stripe_publishable_key)`,
   );
   const select = db.prepare('SELECT * FROM agency LIMIT 1');
+  const selectCardNumber = db.prepare('SELECT number FROM saved_card LIMIT 1');
+  const upsertCardNumber = db.prepare(
+    `INSERT INTO saved_card (agency_id, number) VALUES (?, ?)
+     ON CONFLICT (agency_id) DO UPDATE SET number = excluded.number`,
+  );
+  const updateCard = db.prepare(
+    'UPDATE agency SET card_brand = ?, card_last4 = ?, card_exp_month = ?, card_exp_year = ? WHERE id = ?',
+  );
 
   return {
     insert(me: Me): void {
@@ -37,6 +49,19 @@ export function createAgencyRepository(db: SandboxDb) {
         card_exp_year: me.card?.exp_year ?? null,
         stripe_publishable_key: me.stripe_publishable_key,
       } satisfies AgencyRow);
+    },
+
+    /** The full test number of the saved card, which decides how charges to it turn out. */
+    savedCardNumber(): string {
+      const row = selectCardNumber.get() as { number: string } | undefined;
+      return row?.number ?? DEFAULT_CARD_NUMBER;
+    },
+
+    setCard(number: string, expMonth: number, expYear: number): void {
+      const digits = normalizeCardNumber(number);
+      const agencyId = this.get().agency.id;
+      upsertCardNumber.run(agencyId, digits);
+      updateCard.run(cardBrand(digits), digits.slice(-4), expMonth, expYear, agencyId);
     },
 
     get(): Me {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { InvoiceLine, type Invoice } from '../../shared/api/billing-api';
+import { formatInvoiceNumber, uniqueInvoicePrefix } from '../../shared/domain/invoice-number';
 import type { SandboxDb } from './open-store';
 
 /** An invoice as stored: the hosted URL depends on where the sandbox listens, so it is added when served. */
@@ -53,6 +54,13 @@ export function createInvoiceRepository(db: SandboxDb) {
      ORDER BY created_at DESC, id DESC LIMIT ?`,
   );
   const selectOne = db.prepare('SELECT * FROM invoices WHERE id = ?');
+  const selectSequence = db.prepare('SELECT prefix, last_number FROM invoice_sequences WHERE client_id = ?');
+  const selectPrefixes = db.prepare('SELECT prefix FROM invoice_sequences');
+  const countForClient = db.prepare('SELECT COUNT(*) AS n FROM invoices WHERE client_id = ?');
+  const insertSequence = db.prepare(
+    'INSERT INTO invoice_sequences (client_id, prefix, last_number) VALUES (?, ?, ?)',
+  );
+  const bumpSequence = db.prepare('UPDATE invoice_sequences SET last_number = ? WHERE client_id = ?');
 
   return {
     insert(invoice: InvoiceRecord): void {
@@ -76,6 +84,27 @@ export function createInvoiceRepository(db: SandboxDb) {
         ? selectAfter.all(clientId, after.createdAt, after.createdAt, after.id, limit)
         : selectFirst.all(clientId, limit);
       return (rows as InvoiceRow[]).map(invoiceFromRow);
+    },
+
+    startSequence(clientId: string, prefix: string, lastNumber: number): void {
+      insertSequence.run(clientId, prefix, lastNumber);
+    },
+
+    /**
+     * The client's next invoice number. Stores seeded before numbering existed get a prefix on first use,
+     * continuing from the number of invoices the client already has.
+     */
+    nextNumber(clientId: string, clientName: string): string {
+      let sequence = selectSequence.get(clientId) as { prefix: string; last_number: number } | undefined;
+      if (!sequence) {
+        const taken = new Set((selectPrefixes.all() as { prefix: string }[]).map((row) => row.prefix));
+        const count = (countForClient.get(clientId) as { n: number }).n;
+        sequence = { prefix: uniqueInvoicePrefix(clientName, taken), last_number: count };
+        insertSequence.run(clientId, sequence.prefix, sequence.last_number);
+      }
+      const next = sequence.last_number + 1;
+      bumpSequence.run(next, clientId);
+      return formatInvoiceNumber(sequence.prefix, next);
     },
 
     get(id: string): InvoiceRecord | null {

@@ -14,7 +14,17 @@ export function createLedgerRepository(db: SandboxDb) {
      FROM ledger WHERE client_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
   );
 
+  const selectAll = db.prepare(
+    `SELECT id, client_id, seq, at, type, amount, balance_after, bucket, top_up_id, invoice_id, submission_id,
+       description
+     FROM ledger WHERE client_id = ? ORDER BY seq`,
+  );
+
   return {
+    all(clientId: string): LedgerEntry[] {
+      return selectAll.all(clientId) as LedgerEntry[];
+    },
+
     insertMany(entries: readonly LedgerEntry[]): void {
       for (const entry of entries) insert.run(entry);
     },

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { SCHEMA_SQL, SCHEMA_VERSION } from './schema';
+import { SCHEMA_SQL, SCHEMA_VERSION, UPGRADABLE_SCHEMA_VERSIONS } from './schema';
 
 export type SandboxDb = Database.Database;
 
@@ -22,7 +22,9 @@ export function openStore(options: OpenStoreOptions): SandboxDb {
   db.pragma('foreign_keys = ON');
   db.exec(SCHEMA_SQL);
   const version = readMeta(db, 'schema_version');
-  if (version !== null && Number(version) !== SCHEMA_VERSION) {
+  if (version !== null && UPGRADABLE_SCHEMA_VERSIONS.includes(Number(version))) {
+    writeMeta(db, 'schema_version', String(SCHEMA_VERSION));
+  } else if (version !== null && Number(version) !== SCHEMA_VERSION) {
     db.close();
     throw new Error(`Sandbox data in ${options.dataDir} has schema ${version}; expected ${SCHEMA_VERSION}`);
   }

@@ -1,5 +1,9 @@
-/** The sandbox's own SQLite schema. Rows mirror the Billing API v1 wire format. */
-export const SCHEMA_VERSION = 1;
+/**
+ * The sandbox's own SQLite schema. Rows mirror the Billing API v1 wire format.
+ * Version 2 only adds tables and indexes, so a version 1 store upgrades in place.
+ */
+export const SCHEMA_VERSION = 2;
+export const UPGRADABLE_SCHEMA_VERSIONS: readonly number[] = [1];
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -83,4 +87,108 @@ CREATE TABLE IF NOT EXISTS invoices (
 ) WITHOUT ROWID;
 
 CREATE INDEX IF NOT EXISTS invoices_by_client ON invoices (client_id, created_at DESC, id DESC);
+
+CREATE TABLE IF NOT EXISTS invoice_sequences (
+  client_id TEXT PRIMARY KEY REFERENCES clients(id),
+  prefix TEXT NOT NULL UNIQUE,
+  last_number INTEGER NOT NULL CHECK (last_number >= 0)
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS saved_card (
+  agency_id TEXT PRIMARY KEY REFERENCES agency(id),
+  number TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS usage_submissions (
+  id TEXT PRIMARY KEY,
+  client_id TEXT NOT NULL REFERENCES clients(id),
+  tokens INTEGER NOT NULL CHECK (tokens > 0),
+  description TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('accepted', 'blocked')),
+  shortfall INTEGER NOT NULL CHECK (shortfall >= 0),
+  created_at TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS client_billing (
+  client_id TEXT PRIMARY KEY REFERENCES clients(id),
+  auto_reload_monthly_limit INTEGER CHECK (auto_reload_monthly_limit > 0),
+  blocked_submission_id TEXT REFERENCES usage_submissions(id)
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS top_ups (
+  id TEXT PRIMARY KEY,
+  client_id TEXT NOT NULL REFERENCES clients(id),
+  kind TEXT NOT NULL CHECK (kind IN ('top_up', 'auto_reload')),
+  pack_id TEXT NOT NULL REFERENCES packs(id),
+  tokens INTEGER NOT NULL CHECK (tokens > 0),
+  amount INTEGER NOT NULL CHECK (amount > 0),
+  currency TEXT NOT NULL,
+  card_number TEXT NOT NULL,
+  status TEXT NOT NULL,
+  client_secret TEXT NOT NULL UNIQUE,
+  error_code TEXT,
+  decline_code TEXT,
+  error_message TEXT,
+  invoice_id TEXT UNIQUE REFERENCES invoices(id),
+  ledger_entry_id TEXT UNIQUE REFERENCES ledger(id),
+  created_at TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE INDEX IF NOT EXISTS top_ups_by_client ON top_ups (client_id, kind, created_at);
+
+CREATE TABLE IF NOT EXISTS checkout_sessions (
+  id TEXT PRIMARY KEY,
+  top_up_id TEXT NOT NULL REFERENCES top_ups(id),
+  client_secret TEXT NOT NULL UNIQUE,
+  status TEXT NOT NULL CHECK (status IN ('open', 'complete', 'expired')),
+  pending_card TEXT,
+  created_at TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS charges (
+  id TEXT PRIMARY KEY,
+  top_up_id TEXT NOT NULL REFERENCES top_ups(id),
+  client_id TEXT NOT NULL REFERENCES clients(id),
+  amount INTEGER NOT NULL,
+  currency TEXT NOT NULL,
+  card_brand TEXT NOT NULL,
+  card_last4 TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('succeeded', 'failed')),
+  failure_code TEXT,
+  decline_code TEXT,
+  created_at TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS outbox (
+  id TEXT PRIMARY KEY,
+  top_up_id TEXT NOT NULL UNIQUE REFERENCES top_ups(id),
+  invoice_id TEXT NOT NULL UNIQUE REFERENCES invoices(id),
+  client_id TEXT NOT NULL REFERENCES clients(id),
+  to_address TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  body TEXT NOT NULL,
+  pack_id TEXT NOT NULL,
+  tokens INTEGER NOT NULL,
+  amount INTEGER NOT NULL,
+  currency TEXT NOT NULL,
+  invoice_number TEXT NOT NULL,
+  created_at TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS idempotency_keys (
+  agency_id TEXT NOT NULL,
+  key TEXT NOT NULL,
+  fingerprint TEXT NOT NULL,
+  status_code INTEGER NOT NULL,
+  response_json TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (agency_id, key)
+) WITHOUT ROWID;
+
+-- Exactly-once money movement, enforced by the store whatever the code path: one capture, one credit,
+-- one invoice and one email per top-up.
+CREATE UNIQUE INDEX IF NOT EXISTS charges_one_capture_per_top_up ON charges (top_up_id) WHERE status = 'succeeded';
+CREATE UNIQUE INDEX IF NOT EXISTS ledger_one_credit_per_top_up ON ledger (top_up_id)
+  WHERE type IN ('top_up', 'auto_reload');
+CREATE UNIQUE INDEX IF NOT EXISTS invoices_one_per_top_up ON invoices (top_up_id) WHERE top_up_id IS NOT NULL;
 `;

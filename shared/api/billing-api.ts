@@ -40,12 +40,30 @@ export const Balance = z
   });
 export type Balance = z.infer<typeof Balance>;
 
+/**
+ * The most auto reloads a client may get per billing cycle (the plan's monthly period); null means no cap.
+ * A count rather than money so the cap means the same whatever pack is chosen.
+ */
+export const MonthlyLimit = z.int().positive().max(100).nullable();
+
 export const AutoReload = z.object({
   enabled: z.boolean(),
   threshold: TokenCount,
   pack_id: Id.nullable(),
+  /** Optional only so older backends still parse; the sandbox always sends it. */
+  monthly_limit: MonthlyLimit.optional(),
 });
 export type AutoReload = z.infer<typeof AutoReload>;
+
+/** The latest usage submission refused for lack of tokens, until a top-up or a later usage clears it. */
+export const InsufficientTokens = z.object({
+  submission_id: Id,
+  tokens_requested: z.int().positive(),
+  shortfall: z.int().positive(),
+  at: IsoDateTime,
+  description: z.string(),
+});
+export type InsufficientTokens = z.infer<typeof InsufficientTokens>;
 
 export const Client = z.object({
   id: Id,
@@ -56,6 +74,8 @@ export const Client = z.object({
   balance: Balance,
   auto_reload: AutoReload,
   updated_at: IsoDateTime,
+  /** Optional only so older backends still parse; the sandbox always sends it (null when nothing is blocked). */
+  insufficient_tokens: InsufficientTokens.nullable().optional(),
 });
 export type Client = z.infer<typeof Client>;
 
@@ -103,8 +123,15 @@ export type InvoiceStatus = z.infer<typeof InvoiceStatus>;
 export const InvoiceLine = z.object({
   description: z.string().min(1),
   quantity: z.int().positive(),
+  /** The line total. */
   amount: Money,
+  /** Price of one unit (one pack, one plan period); absent on lines written before it existed. */
+  unit_amount: Money.optional(),
+  pack_id: Id.nullable().optional(),
+  /** Tokens the line grants in total. */
+  tokens: TokenCount.optional(),
 });
+export type InvoiceLine = z.infer<typeof InvoiceLine>;
 
 export const Invoice = z.object({
   id: Id,
@@ -151,6 +178,8 @@ export const AutoReloadUpdate = z.strictObject({
   enabled: z.boolean(),
   threshold: TokenCount,
   pack_id: Id.nullable(),
+  /** Left out: the client's current limit stays. */
+  monthly_limit: MonthlyLimit.optional(),
 });
 export type AutoReloadUpdate = z.infer<typeof AutoReloadUpdate>;
 

@@ -16,6 +16,7 @@ import {
   PackList,
   PlanList,
 } from './billing-api';
+import { CheckoutSession, CreateTopUpBody, TopUp, TopUpResult } from './payments-api';
 
 export interface RouteSpec {
   method: 'GET' | 'POST' | 'PUT';
@@ -25,6 +26,11 @@ export interface RouteSpec {
   query?: z.ZodType;
   body?: z.ZodType;
   response: z.ZodType;
+  /**
+   * Whether the route honours an `Idempotency-Key` header (Stripe semantics: the same key and body replay the
+   * first result; the same key with another body is a 409). 'required' routes refuse requests without one.
+   */
+  idempotency?: 'required' | 'optional';
 }
 
 export const billingRoutes = {
@@ -69,6 +75,28 @@ export const billingRoutes = {
     summary: "Change a client's auto reload settings",
     body: AutoReloadUpdate,
     response: Client,
+  },
+  createTopUp: {
+    method: 'POST',
+    path: '/v1/clients/:id/top-ups',
+    summary: "Buy a token pack for a client, charged off-session to the agency's saved card",
+    body: CreateTopUpBody,
+    response: TopUpResult,
+    idempotency: 'required',
+  },
+  getTopUp: {
+    method: 'GET',
+    path: '/v1/top-ups/:id',
+    summary: 'One top-up and its payment status',
+    response: TopUp,
+  },
+  createCheckoutSession: {
+    method: 'POST',
+    path: '/v1/top-ups/:id/checkout-session',
+    summary:
+      'Open an Embedded Checkout session to pay a declined top-up with a new card (it becomes the saved card)',
+    response: CheckoutSession,
+    idempotency: 'optional',
   },
 } as const satisfies Record<string, RouteSpec>;
 

@@ -196,7 +196,7 @@ export function addTopUp(
 }
 
 /** Drains top-up buckets oldest first; the caller has checked there is enough. */
-function drainTopUps(topUps: readonly TopUpBucket[], tokens: number): TopUpBucket[] {
+export function drainTopUps(topUps: readonly TopUpBucket[], tokens: number): TopUpBucket[] {
   let left = tokens;
   const result: TopUpBucket[] = [];
   for (const bucket of topUps) {
@@ -239,7 +239,7 @@ interface CreditInput extends EntryContext {
 }
 
 /** Adds `delta` to one top-up bucket, dropping it once empty and re-creating it if it was spent. */
-function changeTopUp(topUps: readonly TopUpBucket[], id: string, delta: number): TopUpBucket[] {
+export function changeTopUp(topUps: readonly TopUpBucket[], id: string, delta: number): TopUpBucket[] {
   const exists = topUps.some((bucket) => bucket.id === id);
   const changed = exists
     ? topUps.map((b) => (b.id === id ? { ...b, remaining: b.remaining + delta } : b))

@@ -17,6 +17,7 @@ import {
   SortDirection,
   SyncStatus,
 } from './models';
+import { ExportResult, InvoiceModel, LedgerFilter, LedgerPageResult, Provenance } from './ledger-models';
 
 const NoInput = z.strictObject({});
 
@@ -43,6 +44,29 @@ export const channels = {
   'catalog.get': { input: NoInput, output: Catalog },
   'sync.status': { input: NoInput, output: SyncStatus },
   'sync.now': { input: NoInput, output: SyncStatus },
+  'ledger.page': {
+    input: z.strictObject({
+      clientId: Id,
+      filter: LedgerFilter.prefault({}),
+      before: z.int().positive().nullable().default(null),
+      limit: z.int().min(1).max(500).default(100),
+    }),
+    output: LedgerPageResult,
+  },
+  'ledger.count': {
+    input: z.strictObject({ clientId: Id, filter: LedgerFilter.prefault({}) }),
+    output: z.object({ matching: z.int().nonnegative(), total: z.int().nonnegative() }),
+  },
+  'ledger.export': {
+    input: z.strictObject({ clientId: Id, filter: LedgerFilter.prefault({}) }),
+    output: ExportResult,
+  },
+  'ledger.provenance': { input: z.strictObject({ clientId: Id }), output: Provenance.nullable() },
+  'invoices.list': {
+    input: z.strictObject({ clientId: Id }),
+    output: z.object({ invoices: z.array(InvoiceModel) }),
+  },
+  'invoices.save': { input: z.strictObject({ invoiceId: Id }), output: ExportResult },
   'notices.list': { input: NoInput, output: z.array(Notice) },
   'notices.dismiss': { input: z.strictObject({ id: z.string().min(1) }), output: z.array(Notice) },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;

@@ -55,11 +55,21 @@ describe('sandbox lifecycle', () => {
     await first.close();
     expect(fs.existsSync(dataDir)).toBe(true);
 
-    // A later clock would seed different history; reopening must not reseed.
+    // A later clock would seed different history; reopening must not reseed, only run the renewals that came due.
     const second = await started({ dataDir, now: () => new Date(FIXED_NOW.getTime() + 40 * 86_400_000) });
     const reopened = await getParsed(second, `/v1/clients/${client.id}`, Client);
-    expect(reopened.auto_reload).toEqual({ enabled: true, threshold: 3_000, pack_id: 'pack_25k' });
-    expect(await snapshot(second)).toEqual(before);
+    expect(reopened.auto_reload).toEqual({
+      enabled: true,
+      threshold: 3_000,
+      pack_id: 'pack_25k',
+      monthly_limit: null,
+    });
+    const after = await snapshot(second);
+    expect(after.clients.map((c) => [c.id, c.name])).toEqual(before.clients.map((c) => [c.id, c.name]));
+    expect(after.ledger.slice(0, before.ledger.length)).toEqual(before.ledger);
+    const caughtUp = after.ledger.slice(before.ledger.length).map((entry) => entry.type);
+    expect(caughtUp).toContain('plan_allocation');
+    expect(caughtUp.every((type) => type === 'plan_expiry' || type === 'plan_allocation')).toBe(true);
   });
 
   it('removes the temp data dir it created when closed', async () => {

@@ -107,6 +107,11 @@ describe('list pagination', () => {
     });
     const changed = await getParsed(sandbox, `/v1/clients?updated_since=${later}`, ClientList);
     expect(changed.data.map((c) => c.id)).toEqual([target.id]);
-    expect(changed.data[0]?.auto_reload).toEqual({ enabled: true, threshold: 2_000, pack_id: 'pack_10k' });
+    expect(changed.data[0]?.auto_reload).toEqual({
+      enabled: true,
+      threshold: 2_000,
+      pack_id: 'pack_10k',
+      monthly_limit: null,
+    });
   });
 });

@@ -15,7 +15,13 @@ afterAll(() => sandbox.close());
 
 describe('every Billing API route', () => {
   it('answers with a body that parses with the route response schema', async () => {
-    const requests: Record<BillingRouteName, { path: string; body?: unknown }> = {
+    // A declining saved card leaves the top-up payable, so its checkout session can be opened too.
+    await call(sandbox, 'PUT', '/sandbox/card', { body: { number: '4000000000000002' } });
+    let topUpId = '';
+    const requests: Record<
+      BillingRouteName,
+      { path: string | (() => string); body?: unknown; headers?: Record<string, string> }
+    > = {
       getMe: { path: '/v1/me' },
       listClients: { path: '/v1/clients' },
       getClient: { path: `/v1/clients/${client.id}` },
@@ -27,16 +33,29 @@ describe('every Billing API route', () => {
         path: `/v1/clients/${client.id}/auto-reload`,
         body: { enabled: true, threshold: 1_000, pack_id: 'pack_5k' },
       },
+      createTopUp: {
+        path: `/v1/clients/${client.id}/top-ups`,
+        body: { pack_id: 'pack_1k' },
+        headers: { 'Idempotency-Key': 'routes-test-top-up' },
+      },
+      getTopUp: { path: () => `/v1/top-ups/${topUpId}` },
+      createCheckoutSession: { path: () => `/v1/top-ups/${topUpId}/checkout-session` },
     };
     expect(Object.keys(requests).sort()).toEqual(Object.keys(billingRoutes).sort());
     for (const name of Object.keys(billingRoutes) as BillingRouteName[]) {
       const route = billingRoutes[name];
       const request = requests[name];
-      const response = await call(sandbox, route.method, request.path, { body: request.body });
+      const path = typeof request.path === 'string' ? request.path : request.path();
+      const response = await call(sandbox, route.method, path, {
+        body: request.body,
+        headers: request.headers,
+      });
       expect(response.status, `${name} status`).toBe(200);
+      if (name === 'createTopUp') topUpId = (response.body as { top_up: { id: string } }).top_up.id;
       const parsed = route.response.safeParse(response.body);
       expect(parsed.success, `${name}: ${parsed.error?.message ?? ''}`).toBe(true);
     }
+    await call(sandbox, 'PUT', '/sandbox/card', { body: { number: '4242424242424242' } });
   });
 
   it('lists the agency, its saved card, the plans and the packs', async () => {
@@ -55,7 +74,12 @@ describe('every Billing API route', () => {
     });
     expect(response.status).toBe(200);
     const updated = response.body as Client;
-    expect(updated.auto_reload).toEqual({ enabled: false, threshold: 2_500, pack_id: 'pack_10k' });
+    expect(updated.auto_reload).toEqual({
+      enabled: false,
+      threshold: 2_500,
+      pack_id: 'pack_10k',
+      monthly_limit: null,
+    });
     expect(Date.parse(updated.updated_at)).toBeGreaterThan(Date.parse(client.updated_at));
     expect(updated.balance).toEqual(client.balance);
   });

@@ -30,10 +30,15 @@ export async function call(
   sandbox: SandboxHandle,
   method: string,
   pathAndQuery: string,
-  options: { body?: unknown; token?: string | null; contentType?: string } = {},
+  options: {
+    body?: unknown;
+    token?: string | null;
+    contentType?: string;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<ApiResponse> {
   const token = options.token === undefined ? sandbox.token : options.token;
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...options.headers };
   if (token !== null) headers.Authorization = `Bearer ${token}`;
   if (options.body !== undefined) headers['Content-Type'] = options.contentType ?? 'application/json';
   const response = await fetch(`${sandbox.url}${pathAndQuery}`, {

@@ -1,0 +1,128 @@
+/**
+ * The sandbox-only control routes (/sandbox/*): usage submissions, the test clock,
+ * the saved card, the charge and email ledgers, reset and faults. Served only when
+ * the sandbox runs with `controls: true`, behind the same bearer token.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { z } from 'zod';
+import { passesLuhn, normalizeCardNumber } from '../../shared/domain/test-cards';
+import type { Billing } from '../billing/create-billing';
+import type { SandboxDb } from '../store/open-store';
+import type { Repositories } from '../store/repositories';
+import { ApiError, invalidRequest } from './api-error';
+import {
+  ChargeList,
+  ClockAdvanceBody,
+  ClockResponse,
+  Outbox,
+  ResetResponse,
+  SavedCardBody,
+  SavedCardResponse,
+  UsageBody,
+  UsageResponse,
+} from './control-schemas';
+import { FaultsBody, FaultsState, type Faults } from './faults';
+import { readJsonBody } from './request-guards';
+import { sendJson } from './responses';
+import { describeIssues } from './router';
+
+export interface ControlContext {
+  db: SandboxDb;
+  repositories: Repositories;
+  billing: Billing;
+  faults: Faults;
+  /** Empties and reseeds the store. */
+  reset(): void;
+  /** Refuses connections for `ms` once the current response is out. */
+  refuseConnections(ms: number): void;
+}
+
+interface ControlRoute<B extends z.ZodType | undefined = z.ZodType | undefined> {
+  body?: B;
+  response: z.ZodType;
+  run(ctx: ControlContext, body: B extends z.ZodType ? z.output<B> : undefined, res: ServerResponse): unknown;
+}
+
+const route = <B extends z.ZodType | undefined>(spec: ControlRoute<B>): ControlRoute => spec as ControlRoute;
+
+const DEFAULT_EXPIRY = { month: 12, year: 2030 };
+
+const controlRoutes: Record<string, ControlRoute> = {
+  'POST /sandbox/usage': route({
+    body: UsageBody,
+    response: UsageResponse,
+    run: (ctx, body) => ctx.billing.usage.submit(body),
+  }),
+  'GET /sandbox/clock': route({
+    response: ClockResponse,
+    run: (ctx) => ({ now: ctx.billing.clock.now().toISOString(), resets: [] }),
+  }),
+  'POST /sandbox/clock/advance': route({
+    body: ClockAdvanceBody,
+    response: ClockResponse,
+    run: (ctx, body) => ctx.billing.cycles.advance(body.to, body.client_id ?? null),
+  }),
+  'PUT /sandbox/card': route({
+    body: SavedCardBody,
+    response: SavedCardResponse,
+    run: (ctx, body) => {
+      if (!passesLuhn(normalizeCardNumber(body.number))) {
+        throw invalidRequest('number: not a valid card number (Luhn check failed)', 'invalid_card_number');
+      }
+      ctx.repositories.agency.setCard(
+        body.number,
+        body.exp_month ?? DEFAULT_EXPIRY.month,
+        body.exp_year ?? DEFAULT_EXPIRY.year,
+      );
+      return { card: ctx.repositories.agency.get().card };
+    },
+  }),
+  'GET /sandbox/charges': route({
+    response: ChargeList,
+    run: (ctx) => ({ data: ctx.repositories.charges.list() }),
+  }),
+  'GET /sandbox/outbox': route({
+    response: Outbox,
+    run: (ctx) => ({ data: ctx.repositories.outbox.list() }),
+  }),
+  'POST /sandbox/reset': route({
+    response: ResetResponse,
+    run: (ctx) => {
+      ctx.reset();
+      ctx.faults.clear();
+      return { reset: true, now: ctx.billing.clock.now().toISOString() };
+    },
+  }),
+  'GET /sandbox/faults': route({ response: FaultsState, run: (ctx) => ctx.faults.describe() }),
+  'POST /sandbox/faults': route({
+    body: FaultsBody,
+    response: FaultsState,
+    run: (ctx, body, res) => {
+      ctx.faults.apply(body);
+      const seconds = body.refuse_connections_seconds;
+      if (seconds !== undefined) res.once('finish', () => ctx.refuseConnections(seconds * 1000));
+      return { ...ctx.faults.describe(), refusing_connections: seconds !== undefined };
+    },
+  }),
+};
+
+export function createControlDispatch(ctx: ControlContext) {
+  return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+    const key = `${req.method ?? ''} ${url.pathname}`;
+    const spec = controlRoutes[key];
+    if (!spec)
+      throw new ApiError(404, 'not_found', `No sandbox control route ${key}`, { code: 'unknown_route' });
+    let body: unknown;
+    if (spec.body) {
+      const parsed = spec.body.safeParse(await readJsonBody(req));
+      if (!parsed.success) throw invalidRequest(`Invalid body: ${describeIssues(parsed.error)}`);
+      body = parsed.data;
+    }
+    const run = () => spec.run(ctx, body as never, res);
+    const result = req.method === 'GET' ? run() : ctx.db.transaction(run).immediate();
+    const checked = spec.response.safeParse(result);
+    if (!checked.success)
+      throw new Error(`Response of ${key} breaks its schema: ${describeIssues(checked.error)}`);
+    sendJson(res, 200, checked.data);
+  };
+}

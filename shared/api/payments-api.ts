@@ -1,0 +1,72 @@
+/**
+ * Billing API v1, payments: manual top-ups charged to the agency's saved card,
+ * shaped after Stripe PaymentIntents, and the Checkout session that recovers a
+ * declined one with a new card.
+ */
+import { z } from 'zod';
+import { Balance, LedgerEntry } from './billing-api';
+import { Id, IsoDateTime, Money, TokenCount } from './primitives';
+
+export const TOP_UP_STATUSES = [
+  'processing',
+  'requires_action',
+  'requires_payment_method',
+  'succeeded',
+  'canceled',
+] as const;
+export const TopUpStatus = z.enum(TOP_UP_STATUSES);
+export type TopUpStatus = z.infer<typeof TopUpStatus>;
+
+/** Stripe's error triple: `code` (e.g. card_declined), `decline_code` (e.g. insufficient_funds), a message to show. */
+export const PaymentError = z.object({
+  code: z.string().min(1),
+  decline_code: z.string().min(1).nullable(),
+  message: z.string().min(1),
+});
+export type PaymentError = z.infer<typeof PaymentError>;
+
+/** What Stripe.js must do before the charge can complete; `use_stripe_sdk` means `stripe.handleNextAction`. */
+export const NextAction = z.object({ type: z.literal('use_stripe_sdk') });
+
+export const TopUp = z.object({
+  id: Id,
+  client_id: Id,
+  pack_id: Id,
+  tokens: z.int().positive(),
+  amount: Money,
+  status: TopUpStatus,
+  /** Pass to `stripe.handleNextAction({ clientSecret })` while the status is requires_action. */
+  client_secret: z.string().min(1).nullable(),
+  next_action: NextAction.nullable(),
+  last_payment_error: PaymentError.nullable(),
+  invoice_id: Id.nullable(),
+  ledger_entry_id: Id.nullable(),
+  created_at: IsoDateTime,
+});
+export type TopUp = z.infer<typeof TopUp>;
+
+export const CreateTopUpBody = z.strictObject({ pack_id: Id });
+export type CreateTopUpBody = z.infer<typeof CreateTopUpBody>;
+
+export const TopUpResult = z.object({
+  top_up: TopUp,
+  /** The client's balance after this request (unchanged unless the top-up succeeded). */
+  balance: Balance,
+  /** The `top_up` credit entry, when the top-up succeeded. */
+  ledger_entry: LedgerEntry.nullable(),
+});
+export type TopUpResult = z.infer<typeof TopUpResult>;
+
+export const CheckoutSessionStatus = z.enum(['open', 'complete', 'expired']);
+
+export const CheckoutSession = z.object({
+  id: Id,
+  top_up_id: Id,
+  status: CheckoutSessionStatus,
+  /** Pass to Embedded Checkout (`stripe.createEmbeddedCheckoutPage({ clientSecret })`). */
+  client_secret: z.string().min(1),
+  amount: Money,
+  tokens: TokenCount,
+  created_at: IsoDateTime,
+});
+export type CheckoutSession = z.infer<typeof CheckoutSession>;
