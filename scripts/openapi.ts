@@ -55,8 +55,23 @@ const errorResponse = (description: string) => ({
   content: { 'application/json': { schema: { $ref: '#/components/schemas/ApiErrorBody' } } },
 });
 
+function idempotencyParameters(spec: RouteSpec) {
+  if (!spec.idempotency) return [];
+  return [
+    {
+      name: 'Idempotency-Key',
+      in: 'header',
+      required: spec.idempotency === 'required',
+      description:
+        'Stripe semantics, scoped to the agency: a retry with the same key and body returns the first result ' +
+        '(header Idempotent-Replayed: true) and never charges twice; the same key with another body is a 409.',
+      schema: { type: 'string', minLength: 1, maxLength: 255 },
+    },
+  ];
+}
+
 function operation(name: BillingRouteName, spec: RouteSpec) {
-  const parameters = [...pathParameters(spec.path), ...queryParameters(spec)];
+  const parameters = [...pathParameters(spec.path), ...queryParameters(spec), ...idempotencyParameters(spec)];
   return {
     operationId: name,
     summary: spec.summary,
@@ -77,6 +92,13 @@ function operation(name: BillingRouteName, spec: RouteSpec) {
       '400': errorResponse('The request is invalid; nothing was changed'),
       '401': errorResponse('Missing or wrong API token'),
       ...(spec.path.includes(':') ? { '404': errorResponse('No such resource') } : {}),
+      ...(spec.idempotency
+        ? {
+            '409': errorResponse(
+              'The Idempotency-Key was used with a different request, or the state forbids it',
+            ),
+          }
+        : {}),
     },
   };
 }

@@ -5,12 +5,15 @@ import { startAppRuntime } from '../core/runtime/start-app-runtime';
 import type { AppRuntime } from '../core/runtime/types';
 import { createAppUrl } from './app-url';
 import { registerIpc } from './ipc';
+import { createElectronFilesPort } from './files-port';
 import { createLogger } from './logger';
 import { installAppMenu } from './menu';
 import { resolveNativeBinding } from './native-binding';
 import { SafeStorageSecretStore } from './secret-store';
 import { hardenSession } from './security';
+import { createAppUpdater } from './updater';
 import { createMainWindow } from './window';
+import { windowIconPath } from './window-icon';
 
 const outDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -32,6 +35,7 @@ function start(): void {
   let runtime: AppRuntime | null = null;
   let stopIpc: (() => void) | null = null;
   let shutdown: 'running' | 'stopping' | 'stopped' = 'running';
+  const updater = createAppUpdater(logger);
 
   const appUrl = createAppUrl({
     rendererIndexHtml: join(outDir, 'renderer', 'index.html'),
@@ -43,6 +47,12 @@ function start(): void {
       preloadPath: join(outDir, 'preload', 'index.cjs'),
       userDataDir: app.getPath('userData'),
       logger,
+      icon: windowIconPath({
+        platform: process.platform,
+        isPackaged: app.isPackaged,
+        resourcesPath: process.resourcesPath,
+        appRoot: app.getAppPath(),
+      }),
     });
 
   app.on('second-instance', () => {
@@ -66,6 +76,7 @@ function start(): void {
     if (shutdown === 'stopping') return;
     shutdown = 'stopping';
     stopIpc?.();
+    updater?.stop();
     runtime
       .stop()
       .catch((error: unknown) => logger.error('The app core did not stop cleanly', { error: String(error) }))
@@ -91,6 +102,8 @@ function start(): void {
           electronVersion: process.versions.electron,
         }),
         logger,
+        updates: updater ?? undefined,
+        files: createElectronFilesPort(),
       });
       runtime = started;
       stopIpc = registerIpc(started, appUrl, logger);
@@ -105,6 +118,7 @@ function start(): void {
         { isMac: process.platform === 'darwin', isDev: !app.isPackaged },
       );
       openWindow();
+      updater?.start();
     })
     .catch((error: unknown) => {
       logger.error('The app could not start', { error: String(error) });

@@ -15,6 +15,8 @@ export interface MainWindowOptions {
   preloadPath: string;
   userDataDir: string;
   logger: Logger;
+  /** Window and taskbar icon (Windows, Linux). */
+  icon?: string;
 }
 
 export function createMainWindow({
@@ -22,6 +24,7 @@ export function createMainWindow({
   preloadPath,
   userDataDir,
   logger,
+  icon,
 }: MainWindowOptions): BrowserWindow {
   const stateFile = join(userDataDir, 'window-state.json');
   const state = fitToDisplays(
@@ -37,6 +40,7 @@ export function createMainWindow({
     minHeight: MIN_WINDOW_SIZE.height,
     show: false,
     title: 'Agency Billing Companion',
+    ...(icon ? { icon } : {}),
     backgroundColor: '#ffffff',
     webPreferences: {
       preload: preloadPath,

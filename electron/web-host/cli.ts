@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { MemorySecretStore } from '../core/secrets/secret-store';
 import { startAppRuntime } from '../core/runtime/start-app-runtime';
 import type { Logger } from '../core/runtime/types';
+import { Downloads } from './downloads';
 import { startWebHost } from './server';
 import { defaultUserDataDir } from './user-data-dir';
 
@@ -41,14 +42,16 @@ async function main(): Promise<void> {
   const port = readPort(process.env.PORT);
   const { version } = PackageJson.parse(JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')));
 
+  const downloads = new Downloads();
   const runtime = await startAppRuntime({
     env: process.env,
     defaultDataDir: defaultUserDataDir(),
     version,
     secretStore: new MemorySecretStore(),
     logger: stderrLogger,
+    files: downloads,
   });
-  const host = await startWebHost({ runtime, rendererDir, port, host: '127.0.0.1' });
+  const host = await startWebHost({ runtime, rendererDir, port, host: '127.0.0.1', downloads });
 
   console.log(`App: ${host.url}`);
   if (runtime.sandbox) {

@@ -13,6 +13,7 @@ import {
 } from '../../shared/ipc/web-bridge';
 import type { AppRuntime } from '../core/runtime/types';
 import { EventStreams, handleInvoke } from './api-routes';
+import { DOWNLOADS_PATH, type Downloads } from './downloads';
 import {
   allowedHosts,
   isAllowedHost,
@@ -33,6 +34,8 @@ export interface WebHostOptions {
   /** 0 picks a free port. */
   port?: number;
   host?: '127.0.0.1';
+  /** Files the core saved for this browser (the runtime's files port); closed with the host. */
+  downloads?: Downloads;
 }
 
 export interface WebHost {
@@ -100,6 +103,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       streams.handle(req, res);
       return;
     }
+    if (path.startsWith(DOWNLOADS_PATH) && options.downloads) {
+      await options.downloads.serve(res, path.slice(DOWNLOADS_PATH.length));
+      return;
+    }
     if (path.startsWith('/api/')) {
       sendEnvelopeError(res, 404, 'not_found', 'No such API route.');
       return;
@@ -137,6 +144,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     close: () =>
       new Promise<void>((resolve, reject) => {
         streams.closeAll();
+        options.downloads?.close();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),

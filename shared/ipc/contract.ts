@@ -18,6 +18,7 @@ import {
   SyncStatus,
 } from './models';
 import { ExportResult, InvoiceModel, LedgerFilter, LedgerPageResult, Provenance } from './ledger-models';
+import { UpdateStatus } from './update-models';
 
 const NoInput = z.strictObject({});
 
@@ -69,6 +70,8 @@ export const channels = {
   'invoices.save': { input: z.strictObject({ invoiceId: Id }), output: ExportResult },
   'notices.list': { input: NoInput, output: z.array(Notice) },
   'notices.dismiss': { input: z.strictObject({ id: z.string().min(1) }), output: z.array(Notice) },
+  'update.status': { input: NoInput, output: UpdateStatus },
+  'update.restart': { input: NoInput, output: UpdateStatus },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Events pushed from the core to every open window. */
@@ -79,6 +82,7 @@ export const events = {
   }),
   'sync.status': SyncStatus,
   'notices.changed': z.array(Notice),
+  'update.status': UpdateStatus,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Channels = typeof channels;

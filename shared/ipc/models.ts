@@ -91,8 +91,20 @@ export const SyncStatus = z.object({
   state: SyncState,
   /** When the cache last completed a full sync with the billing API. */
   lastSyncedAt: IsoDateTime.nullable(),
+  /**
+   * While syncing: `done` of `total` clients (label "clients", a noun to print
+   * after the counts: "Syncing… 12 of 25 clients"). The billing API does not say
+   * how long a ledger is, so entries cannot be a fraction; `entries` counts the
+   * credit-log entries fetched so far in this run, for a first sync of a long
+   * log: "Syncing… 0 of 1 clients · 48,000 entries".
+   */
   progress: z
-    .object({ done: z.int().nonnegative(), total: z.int().nonnegative(), label: z.string() })
+    .object({
+      done: z.int().nonnegative(),
+      total: z.int().nonnegative(),
+      label: z.string(),
+      entries: z.int().nonnegative().default(0),
+    })
     .nullable(),
   error: AppErrorShape.nullable(),
 });

@@ -4,6 +4,7 @@ import { BillingApiClient } from '../billing-api/billing-api-client';
 import { resolveConfig } from '../config';
 import { openCache } from '../db/open-cache';
 import { createRepositories } from '../db/repositories';
+import { noFilesPort } from '../files/files-port';
 import { dispatch } from '../ipc/dispatch';
 import type { Credentials } from '../secrets/secret-store';
 import { createHandlers } from '../services';
@@ -57,6 +58,7 @@ export async function startAppRuntime(options: AppRuntimeOptions): Promise<AppRu
       emit: events.emit,
       logger,
       intervalMs: options.syncIntervalMs,
+      offlineRetryMs: options.offlineRetryMs,
     });
     const notices = new NoticeBoard((list) => events.emit('notices.changed', list));
     if (cache.recovery) notices.add('warning', CACHE_REBUILT_MESSAGE);
@@ -76,7 +78,10 @@ export async function startAppRuntime(options: AppRuntimeOptions): Promise<AppRu
       notices,
       secretStore,
       createApi,
+      updates: options.updates,
+      files: options.files ?? noFilesPort,
     });
+    const stopUpdateEvents = options.updates?.onStatus((status) => events.emit('update.status', status));
     sync.start();
 
     return {
@@ -85,6 +90,7 @@ export async function startAppRuntime(options: AppRuntimeOptions): Promise<AppRu
       invoke: (channel, rawInput) => dispatch(handlers, channel, rawInput, logger),
       sandbox: sandbox ? { url: sandbox.url, token: sandbox.token } : null,
       async stop() {
+        stopUpdateEvents?.();
         await sync.stop();
         db.close();
         await sandbox?.close();

@@ -1,6 +1,8 @@
 import type { EventName, EventPayload, Handlers, ChannelName } from '../../../shared/ipc/contract';
 import type { IpcResult } from '../../../shared/ipc/errors';
+import type { FilesPort } from '../files/files-port';
 import type { SecretStore } from '../secrets/secret-store';
+import type { UpdatePort } from '../updates/update-port';
 
 export interface Logger {
   info(message: string, details?: Record<string, unknown>): void;
@@ -20,6 +22,12 @@ export interface AppRuntimeOptions {
   logger?: Logger;
   /** How often the cache is refreshed from the billing API (default 60 s). */
   syncIntervalMs?: number;
+  /** While the billing API is unreachable, how soon sync tries again (default 5 s doubling to 30 s). */
+  offlineRetryMs?: { min: number; max: number };
+  /** How the host saves exports and invoices; without it those channels answer with an error. */
+  files?: FilesPort;
+  /** Self-update, when the host has it (Electron packaged builds). Without it the status is 'unsupported'. */
+  updates?: UpdatePort;
 }
 
 export interface CoreEvents {

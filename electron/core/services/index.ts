@@ -3,10 +3,13 @@ import { accountHandlers } from './account-service';
 import { appHandlers } from './app-service';
 import { catalogHandlers } from './catalog-service';
 import { clientsHandlers } from './clients-service';
+import { invoicesHandlers } from './invoices-service';
+import { ledgerHandlers } from './ledger-service';
 import { noticesHandlers } from './notices-service';
 import type { ServiceContext } from './service-context';
 import { sessionHandlers } from './session-service';
 import { syncHandlers } from './sync-service';
+import { updateHandlers } from './update-service';
 
 export function createHandlers(ctx: ServiceContext): Handlers {
   return {
@@ -16,6 +19,9 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...clientsHandlers(ctx),
     ...catalogHandlers(ctx),
     ...syncHandlers(ctx),
+    ...ledgerHandlers(ctx),
+    ...invoicesHandlers(ctx),
     ...noticesHandlers(ctx),
+    ...updateHandlers(ctx),
   };
 }

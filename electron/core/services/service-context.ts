@@ -1,8 +1,10 @@
 import type { BillingApiClient } from '../billing-api/billing-api-client';
 import type { Repositories } from '../db/repositories';
+import type { FilesPort } from '../files/files-port';
 import type { SecretStore, Credentials } from '../secrets/secret-store';
 import type { SessionManager } from '../session/session-manager';
 import type { SyncEngine } from '../sync/sync-engine';
+import type { UpdatePort } from '../updates/update-port';
 import type { NoticeBoard } from './notice-board';
 
 /** What the channel handlers may use. They read the cache only; the network is the sync engine's job. */
@@ -14,4 +16,8 @@ export interface ServiceContext {
   notices: NoticeBoard;
   secretStore: SecretStore;
   createApi: (credentials: Credentials) => BillingApiClient;
+  /** Where exports and saved invoices go: the host's save dialog or download. */
+  files: FilesPort;
+  /** Present only where the app updates itself (Electron); the web host has none. */
+  updates?: UpdatePort;
 }

@@ -23,6 +23,8 @@ export interface SyncEngineOptions {
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
   logger: Logger;
   intervalMs?: number;
+  /** While the billing API is unreachable, sync retries on its own this often (doubling from min to max). */
+  offlineRetryMs?: { min: number; max: number };
   pageSizes?: Partial<PageSizes>;
   now?: () => Date;
 }
@@ -34,6 +36,8 @@ export interface SyncResult {
 }
 
 export const DEFAULT_SYNC_INTERVAL_MS = 60_000;
+export const DEFAULT_OFFLINE_RETRY_MS = { min: 5_000, max: 30_000 };
+const PROGRESS_EVENT_GAP_MS = 100;
 const DEFAULT_PAGE_SIZES: PageSizes = { clients: 100, ledger: 500, invoices: 100 };
 
 /**
@@ -44,6 +48,7 @@ export class SyncEngine {
   private current: SyncStatus;
   private running: { promise: Promise<SyncResult>; abort: AbortController } | null = null;
   private timer: NodeJS.Timeout | null = null;
+  private retry: { timer: NodeJS.Timeout; delayMs: number } | null = null;
   private readonly pageSizes: PageSizes;
   private readonly now: () => Date;
 
@@ -75,6 +80,7 @@ export class SyncEngine {
     const abort = new AbortController();
     const promise = this.run(api, abort.signal).finally(() => {
       this.running = null;
+      this.retryWhileUnreachable();
     });
     this.running = { promise, abort };
     return promise;
@@ -96,7 +102,32 @@ export class SyncEngine {
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    this.stopRetrying();
     await this.cancel();
+  }
+
+  /**
+   * An unreachable or failing billing API is tried again soon, backing off, so
+   * the app comes back online by itself rather than at the next interval.
+   */
+  private retryWhileUnreachable(): void {
+    const { state, error } = this.current;
+    const unreachable = state === 'offline' || (state === 'error' && error?.kind === 'server');
+    if (!unreachable || !this.timer) {
+      this.stopRetrying();
+      return;
+    }
+    const limits = this.options.offlineRetryMs ?? DEFAULT_OFFLINE_RETRY_MS;
+    const delayMs = this.retry ? Math.min(this.retry.delayMs * 2, limits.max) : limits.min;
+    if (this.retry) clearTimeout(this.retry.timer);
+    const timer = setTimeout(() => void this.syncNow(), delayMs);
+    timer.unref();
+    this.retry = { timer, delayMs };
+  }
+
+  private stopRetrying(): void {
+    if (this.retry) clearTimeout(this.retry.timer);
+    this.retry = null;
   }
 
   private restingStatus(): SyncStatus {
@@ -115,6 +146,15 @@ export class SyncEngine {
     const lastSyncedAt = repos.syncCursors.lastSyncedAt();
     const syncing = (progress: SyncStatus['progress']) =>
       this.setStatus({ state: 'syncing', lastSyncedAt, progress, error: null });
+    const counts = { done: 0, total: 0, label: 'clients', entries: 0 };
+    let lastProgressAt = 0;
+    const onEntries = (entries: number) => {
+      counts.entries += entries;
+      const at = Date.now();
+      if (at - lastProgressAt < PROGRESS_EVENT_GAP_MS) return;
+      lastProgressAt = at;
+      syncing({ ...counts });
+    };
     const report: SyncReport = { clientsFetched: 0, ledgerEntriesFetched: 0, invoicesFetched: 0 };
     const ctx: SyncStepContext = {
       db,
@@ -124,14 +164,17 @@ export class SyncEngine {
       pageSizes: this.pageSizes,
       report,
       changed: (scopes, clientIds) => emit('cache.changed', clientIds ? { scopes, clientIds } : { scopes }),
+      progress: onEntries,
     };
     try {
       syncing(null);
       await syncAccountAndCatalog(ctx);
       await syncClients(ctx);
       const clientIds = repos.clients.ids();
+      counts.total = clientIds.length;
       for (const [index, clientId] of clientIds.entries()) {
-        syncing({ done: index, total: clientIds.length, label: 'clients' });
+        counts.done = index;
+        syncing({ ...counts });
         await syncClientHistory(ctx, clientId);
       }
       const finishedAt = this.now().toISOString();

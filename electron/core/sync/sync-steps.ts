@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
-import type { Client, Invoice, LedgerEntry } from '../../../shared/api/billing-api';
+import type { Client, Invoice } from '../../../shared/api/billing-api';
 import type { CacheScope } from '../../../shared/ipc/models';
 import type { BillingApiClient } from '../billing-api/billing-api-client';
-import { BillingApiError, RequestCancelledError } from '../billing-api/billing-api-error';
+import { RequestCancelledError } from '../billing-api/billing-api-error';
 import type { Repositories } from '../db/repositories';
+import { applyLedgerPage, rejectPage } from './apply-ledger-page';
 
 export interface PageSizes {
   clients: number;
@@ -25,17 +26,12 @@ export interface SyncStepContext {
   pageSizes: PageSizes;
   report: SyncReport;
   changed(scopes: CacheScope[], clientIds?: string[]): void;
+  /** Told after each stored ledger page, with how many entries it held. */
+  progress?(entries: number): void;
 }
 
 function throwIfCancelled(signal: AbortSignal): void {
   if (signal.aborted) throw new RequestCancelledError();
-}
-
-function rejectPage(what: string, problem: string): never {
-  throw new BillingApiError(
-    'validation',
-    `The billing API sent an unexpected response for ${what} (${problem}).`,
-  );
 }
 
 export async function syncAccountAndCatalog(ctx: SyncStepContext): Promise<void> {
@@ -80,17 +76,6 @@ export async function syncClients(ctx: SyncStepContext): Promise<void> {
   if (changed > 0) ctx.changed(['clients']);
 }
 
-function checkLedgerPage(clientId: string, afterSeq: number, entries: readonly LedgerEntry[]): void {
-  let previous = afterSeq;
-  for (const entry of entries) {
-    if (entry.client_id !== clientId)
-      rejectPage(`client ${clientId}'s ledger`, `entry ${entry.id} belongs to ${entry.client_id}`);
-    if (entry.seq <= previous)
-      rejectPage(`client ${clientId}'s ledger`, `seq ${entry.seq} after ${previous}`);
-    previous = entry.seq;
-  }
-}
-
 /** Appends ledger entries after the stored cursor; each page and the cursor move together. */
 async function syncLedger(ctx: SyncStepContext, clientId: string): Promise<number> {
   let afterSeq = ctx.repos.syncCursors.ledgerAfterSeq(clientId);
@@ -102,14 +87,11 @@ async function syncLedger(ctx: SyncStepContext, clientId: string): Promise<numbe
       ctx.signal,
     );
     throwIfCancelled(ctx.signal);
-    checkLedgerPage(clientId, afterSeq, page.data);
+    inserted += applyLedgerPage(ctx.db, ctx.repos, clientId, afterSeq, page.data);
     const last = page.data.at(-1);
     if (!last) break;
-    ctx.db.transaction(() => {
-      inserted += ctx.repos.ledger.insertMany(page.data);
-      ctx.repos.syncCursors.setLedgerAfterSeq(clientId, last.seq);
-    })();
     ctx.report.ledgerEntriesFetched += page.data.length;
+    ctx.progress?.(page.data.length);
     afterSeq = last.seq;
     if (page.next_cursor === null) break;
   }

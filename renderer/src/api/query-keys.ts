@@ -1,3 +1,4 @@
+import type { LedgerFilter } from '../../../shared/ipc/ledger-models';
 import type { ClientSortKey, SortDirection } from '../../../shared/ipc/models';
 
 /** One place for every React Query key, so event-driven invalidation cannot drift from the hooks. */
@@ -13,4 +14,11 @@ export const queryKeys = {
     ['clients', 'list', { search, sort, direction }] as const,
   clientDetails: ['clients', 'detail'] as const,
   clientDetail: (clientId: string) => ['clients', 'detail', clientId] as const,
+  ledger: ['ledger'] as const,
+  clientLedger: (clientId: string) => ['ledger', clientId] as const,
+  ledgerPages: (clientId: string, filter: LedgerFilter) => ['ledger', clientId, 'pages', filter] as const,
+  ledgerCount: (clientId: string, filter: LedgerFilter) => ['ledger', clientId, 'count', filter] as const,
+  provenance: (clientId: string) => ['ledger', clientId, 'provenance'] as const,
+  invoices: ['invoices'] as const,
+  invoiceList: (clientId: string) => ['invoices', clientId] as const,
 };

@@ -6,6 +6,15 @@ import { queryKeys } from './query-keys';
 
 type CacheChange = EventPayload<'cache.changed'>;
 
+/** The per-client keys when the change names its clients, else the key covering every client. */
+function forClients(
+  change: CacheChange,
+  perClient: (clientId: string) => readonly unknown[],
+  all: readonly unknown[],
+): ReadonlyArray<readonly unknown[]> {
+  return change.clientIds ? change.clientIds.map(perClient) : [all];
+}
+
 function keysToInvalidate(change: CacheChange): ReadonlyArray<readonly unknown[]> {
   const keys: Array<readonly unknown[]> = [];
   for (const scope of change.scopes) {
@@ -22,9 +31,13 @@ function keysToInvalidate(change: CacheChange): ReadonlyArray<readonly unknown[]
         else keys.push(queryKeys.clientDetails);
         break;
       case 'ledger':
+        keys.push(...forClients(change, queryKeys.clientLedger, queryKeys.ledger));
+        keys.push(...forClients(change, queryKeys.clientDetail, queryKeys.clientDetails));
+        break;
       case 'invoices':
-        // Their views arrive in later releases; the client detail shows balances they affect.
-        keys.push(queryKeys.clientDetails);
+        // Credit-log references and provenance show invoice numbers, so they refresh with the invoices.
+        keys.push(...forClients(change, queryKeys.invoiceList, queryKeys.invoices));
+        keys.push(...forClients(change, queryKeys.clientLedger, queryKeys.ledger));
         break;
     }
   }

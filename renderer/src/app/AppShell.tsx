@@ -3,8 +3,11 @@ import type { AppInfo } from '../../../shared/ipc/models';
 import { Badge } from '../components/Badge';
 import { LogoMark, UsersIcon } from '../components/icons';
 import { NoticeList } from '../features/notices/NoticeList';
+import { OfflineBanner } from '../features/offline/OfflineBanner';
+import { useSyncOnFocus } from '../features/offline/use-sync-on-focus';
 import { SignOutButton } from '../features/session/SignOutButton';
 import { SyncControls } from '../features/sync-status/SyncControls';
+import { UpdateBanner } from '../features/updates/UpdateBanner';
 
 function Sidebar({ info }: { info: AppInfo }) {
   return (
@@ -43,12 +46,15 @@ function Header({ info }: { info: AppInfo }) {
 
 /** The signed-in frame: navigation on the left, workspace and sync state on top, the page below. */
 export function AppShell({ info }: { info: AppInfo }) {
+  useSyncOnFocus();
   return (
     <div className="shell">
       <Sidebar info={info} />
       <div className="shell__main">
         <Header info={info} />
+        <OfflineBanner />
         <NoticeList />
+        <UpdateBanner />
         <main className="shell__content">
           <Outlet />
         </main>

@@ -13,7 +13,10 @@ const EXPECTED_TABLES = [
   'account',
   'clients',
   'invoices',
+  'ledger_client_keys',
   'ledger_entries',
+  'ledger_replay',
+  'ledger_search',
   'meta',
   'packs',
   'plans',
@@ -23,7 +26,10 @@ const EXPECTED_TABLES = [
 
 function tableNames(db: Database.Database): string[] {
   return db
-    .prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+    .prepare<[], { name: string }>(
+      `SELECT name FROM pragma_table_list
+       WHERE schema = 'main' AND type IN ('table', 'virtual') AND name NOT LIKE 'sqlite_%' ORDER BY name`,
+    )
     .all()
     .map((row) => row.name);
 }

@@ -31,7 +31,8 @@ function client(id: string, name: string, total: number, renewal: string): Clien
     cycle_start: '2026-06-01',
     renewal_date: renewal,
     balance: { total, plan: total, top_up: 0 },
-    auto_reload: { enabled: false, threshold: 0, pack_id: null },
+    auto_reload: { enabled: false, threshold: 0, pack_id: null, monthly_limit: null },
+    insufficient_tokens: null,
     updated_at: '2026-06-10T00:00:00.000Z',
   };
 }

@@ -42,8 +42,11 @@ describe('SyncEngine', () => {
     expect(statuses[0]).toMatchObject({ state: 'syncing', lastSyncedAt: null });
     const progress = statuses.flatMap((status) => (status.progress ? [status.progress] : []));
     const total = harness.repos.clients.count();
-    expect(progress[0]).toEqual({ done: 0, total, label: 'clients' });
-    expect(progress.at(-1)).toEqual({ done: total - 1, total, label: 'clients' });
+    expect(progress[0]).toEqual({ done: 0, total, label: 'clients', entries: 0 });
+    expect(progress.at(-1)).toMatchObject({ done: total - 1, total, label: 'clients' });
+    const entryCounts = progress.map((p) => p.entries);
+    expect(entryCounts).toEqual([...entryCounts].sort((a, b) => a - b));
+    expect(entryCounts.at(-1)).toBeGreaterThan(0);
     expect(statuses.at(-1)).toMatchObject({ state: 'idle', progress: null });
 
     const changes = harness.eventsOf('cache.changed');
@@ -97,7 +100,7 @@ describe('SyncEngine', () => {
     });
     const result = await harness.engine.syncNow();
 
-    expect(harness.repos.clients.get(clientId)?.auto_reload).toEqual({
+    expect(harness.repos.clients.get(clientId)?.auto_reload).toMatchObject({
       enabled: true,
       threshold: 4321,
       pack_id: pack.id,

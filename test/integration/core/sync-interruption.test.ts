@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { replayFromStart } from '../../../shared/domain/ledger-replay';
+import { LedgerFilter } from '../../../shared/ipc/ledger-models';
 import { startSandbox, type SandboxHandle } from '../../../sandbox/server';
 import { apiClient, openHarness, type CoreHarness } from './support/core-harness';
 import { snapshotApi, snapshotCache, sortedById, type ApiSnapshot } from './support/api-snapshot';
@@ -50,6 +52,21 @@ function expectConsistentPrefix(harness: CoreHarness): void {
   }
 }
 
+function spawnSyncChild(dataDir: string) {
+  return spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      path.join(import.meta.dirname, 'support', 'sync-child.ts'),
+      dataDir,
+      sandbox.url,
+      sandbox.token,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+}
+
 const totalEntries = () => Object.values(api.ledger).reduce((sum, entries) => sum + entries.length, 0);
 
 describe('interrupted sync', () => {
@@ -76,20 +93,38 @@ describe('interrupted sync', () => {
     }
   });
 
+  it('converges to the API after being killed at random moments, round after round', async () => {
+    const dataDir = makeTempDir();
+    let seed = 7;
+    const random = () => (seed = (seed * 48_271) % 2_147_483_647) / 2_147_483_647;
+    for (let round = 0; round < 12; round++) {
+      const child = spawnSyncChild(dataDir);
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      await new Promise((resolve) => setTimeout(resolve, 150 + random() * 500));
+      child.kill('SIGKILL');
+      await exited;
+    }
+    const resumed = openHarness(dataDir, apiClient(sandbox.url, sandbox.token));
+    try {
+      expectConsistentPrefix(resumed);
+      const result = await resumed.engine.syncNow();
+      expect(result.status.state).toBe('idle');
+      expect(snapshotCache(resumed.repos)).toEqual(api);
+      for (const clientId of resumed.repos.clients.ids()) {
+        const entries = resumed.repos.ledger.listForClient(clientId);
+        expect(resumed.repos.ledgerReplay.current(clientId)).toEqual(replayFromStart(clientId, entries));
+        const words = resumed.repos.creditLog.count(clientId, LedgerFilter.parse({ search: 'usage' }));
+        const expected = entries.filter((e) => /\busage/i.test(e.description)).length;
+        expect(words.matching).toBe(expected);
+      }
+    } finally {
+      await resumed.close();
+    }
+  }, 60_000);
+
   it('resumes after the syncing process is killed outright', async () => {
     const dataDir = makeTempDir();
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        path.join(import.meta.dirname, 'support', 'sync-child.ts'),
-        dataDir,
-        sandbox.url,
-        sandbox.token,
-      ],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
+    const child = spawnSyncChild(dataDir);
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     try {
       await waitUntil(() => {

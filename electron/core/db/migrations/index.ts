@@ -1,4 +1,6 @@
 import { sql as initial } from './001-initial';
+import { sql as creditLog } from './002-credit-log';
+import { sql as clientLimits } from './003-client-limits';
 
 export interface Migration {
   /** Becomes PRAGMA user_version once applied; strictly increasing from 1. */
@@ -8,6 +10,10 @@ export interface Migration {
 }
 
 /** Append-only: a new schema change is a new entry at the end. */
-export const migrations: readonly Migration[] = [{ version: 1, name: 'initial', sql: initial }];
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'initial', sql: initial },
+  { version: 2, name: 'credit-log', sql: creditLog },
+  { version: 3, name: 'client-limits', sql: clientLimits },
+];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

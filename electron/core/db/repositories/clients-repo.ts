@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Client } from '../../../../shared/api/billing-api';
+import { InsufficientTokens, type Client } from '../../../../shared/api/billing-api';
 import type { ClientSortKey, SortDirection } from '../../../../shared/ipc/models';
 
 interface ClientRow {
@@ -19,6 +19,8 @@ interface ClientRow {
   auto_reload_enabled: number;
   auto_reload_threshold: number;
   auto_reload_pack_id: string | null;
+  auto_reload_monthly_limit: number | null;
+  insufficient_tokens_json: string | null;
   updated_at: string;
 }
 
@@ -38,6 +40,8 @@ const DATA_COLUMNS = [
   'auto_reload_enabled',
   'auto_reload_threshold',
   'auto_reload_pack_id',
+  'auto_reload_monthly_limit',
+  'insufficient_tokens_json',
   'updated_at',
 ] as const satisfies readonly (keyof ClientRow)[];
 
@@ -83,6 +87,8 @@ function toRow(client: Client): ClientRow {
     auto_reload_enabled: client.auto_reload.enabled ? 1 : 0,
     auto_reload_threshold: client.auto_reload.threshold,
     auto_reload_pack_id: client.auto_reload.pack_id,
+    auto_reload_monthly_limit: client.auto_reload.monthly_limit ?? null,
+    insufficient_tokens_json: client.insufficient_tokens ? JSON.stringify(client.insufficient_tokens) : null,
     updated_at: client.updated_at,
   };
 }
@@ -104,7 +110,11 @@ function fromRow(row: ClientRow): Client {
       enabled: row.auto_reload_enabled === 1,
       threshold: row.auto_reload_threshold,
       pack_id: row.auto_reload_pack_id,
+      monthly_limit: row.auto_reload_monthly_limit,
     },
+    insufficient_tokens: row.insufficient_tokens_json
+      ? InsufficientTokens.parse(JSON.parse(row.insufficient_tokens_json))
+      : null,
     updated_at: row.updated_at,
   };
 }

@@ -2,7 +2,9 @@ import type Database from 'better-sqlite3';
 import { createAccountRepo } from './account-repo';
 import { createClientsRepo } from './clients-repo';
 import { createInvoicesRepo } from './invoices-repo';
+import { createCreditLogQueries } from './credit-log-queries';
 import { createLedgerEntriesRepo } from './ledger-entries-repo';
+import { createLedgerReplayRepo } from './ledger-replay-repo';
 import { createMetaRepo } from './meta-repo';
 import { createPacksRepo } from './packs-repo';
 import { createPlansRepo } from './plans-repo';
@@ -10,12 +12,15 @@ import { createPurchaseJournalRepo } from './purchase-journal-repo';
 import { createSyncCursorsRepo } from './sync-cursors-repo';
 
 export function createRepositories(db: Database.Database, now: () => Date = () => new Date()) {
+  const ledger = createLedgerEntriesRepo(db);
   return {
     account: createAccountRepo(db),
     clients: createClientsRepo(db),
     packs: createPacksRepo(db),
     plans: createPlansRepo(db),
-    ledger: createLedgerEntriesRepo(db),
+    ledger,
+    ledgerReplay: createLedgerReplayRepo(db, ledger),
+    creditLog: createCreditLogQueries(db),
     invoices: createInvoicesRepo(db),
     syncCursors: createSyncCursorsRepo(db, now),
     purchases: createPurchaseJournalRepo(db, now),
@@ -33,7 +38,10 @@ export type Repositories = ReturnType<typeof createRepositories>;
 export function clearMirroredData(db: Database.Database): void {
   db.transaction(() => {
     db.exec(`
+      DELETE FROM ledger_replay;
       DELETE FROM ledger_entries;
+      DELETE FROM ledger_client_keys;
+      INSERT INTO ledger_search (ledger_search) VALUES ('delete-all');
       DELETE FROM invoices;
       DELETE FROM clients;
       DELETE FROM packs;

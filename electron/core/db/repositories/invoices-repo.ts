@@ -73,6 +73,7 @@ export function createInvoicesRepo(db: Database.Database) {
   const deleteOthers = db.prepare<[string, string]>(
     'DELETE FROM invoices WHERE client_id = ? AND id NOT IN (SELECT value FROM json_each(?))',
   );
+  const byId = db.prepare<[string], InvoiceRow>('SELECT * FROM invoices WHERE id = ?');
   const listForClient = db.prepare<[string], InvoiceRow>(
     'SELECT * FROM invoices WHERE client_id = ? ORDER BY created_at DESC, id DESC',
   );
@@ -83,6 +84,10 @@ export function createInvoicesRepo(db: Database.Database) {
       let changed = 0;
       for (const invoice of invoices) changed += upsert.run(toRow(invoice)).changes;
       return changed + deleteOthers.run(clientId, JSON.stringify(invoices.map((i) => i.id))).changes;
+    },
+    get(id: string): Invoice | null {
+      const row = byId.get(id);
+      return row ? fromRow(row) : null;
     },
     /** Newest first, as the billing service lists them. */
     listForClient(clientId: string): Invoice[] {

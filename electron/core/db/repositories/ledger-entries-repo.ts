@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { LedgerEntry } from '../../../../shared/api/billing-api';
+import { MAX_CLIENT_KEYS, MAX_SEARCHABLE_SEQ, searchRowid } from '../../ledger/ledger-search-key';
 
 type LedgerRow = LedgerEntry;
 
-const COLUMNS = [
+export const LEDGER_COLUMNS = [
   'client_id',
   'seq',
   'id',
@@ -20,29 +21,105 @@ const COLUMNS = [
 
 // Entries are immutable once the billing service has numbered them, so a re-sent one is ignored.
 const INSERT_SQL = `
-INSERT INTO ledger_entries (${COLUMNS.join(', ')})
-VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})
+INSERT INTO ledger_entries (${LEDGER_COLUMNS.join(', ')})
+VALUES (${LEDGER_COLUMNS.map((c) => `@${c}`).join(', ')})
 ON CONFLICT (client_id, seq) DO NOTHING`;
+
+/** The words a reference search finds besides the description. */
+export function referenceText(
+  entry: Pick<LedgerEntry, 'top_up_id' | 'invoice_id' | 'submission_id'>,
+): string {
+  return [entry.top_up_id, entry.invoice_id, entry.submission_id].filter((id) => id !== null).join(' ');
+}
+
+export interface PurchaseRow {
+  top_up_id: string;
+  type: 'top_up' | 'auto_reload';
+  at: string;
+  amount: number;
+  invoice_id: string | null;
+  invoice_number: string | null;
+}
 
 export function createLedgerEntriesRepo(db: Database.Database) {
   const insert = db.prepare<LedgerRow>(INSERT_SQL);
+  const index = db.prepare<[number, string, string]>(
+    'INSERT INTO ledger_search (rowid, description, refs) VALUES (?, ?, ?)',
+  );
+  const readKey = db.prepare<[string], { key: number }>(
+    'SELECT key FROM ledger_client_keys WHERE client_id = ?',
+  );
+  const addKey = db.prepare<[string], { key: number }>(
+    'INSERT INTO ledger_client_keys (client_id) VALUES (?) RETURNING key',
+  );
   const listForClient = db.prepare<[string], LedgerRow>(
-    `SELECT ${COLUMNS.join(', ')} FROM ledger_entries WHERE client_id = ? ORDER BY seq`,
+    `SELECT ${LEDGER_COLUMNS.join(', ')} FROM ledger_entries WHERE client_id = ? ORDER BY seq`,
+  );
+  const listAfter = db.prepare<[string, number], LedgerRow>(
+    `SELECT ${LEDGER_COLUMNS.join(', ')} FROM ledger_entries WHERE client_id = ? AND seq > ? ORDER BY seq`,
   );
   const countForClient = db.prepare<[string], { n: number }>(
     'SELECT count(*) AS n FROM ledger_entries WHERE client_id = ?',
   );
 
+  const purchases = db.prepare<[string, string], PurchaseRow>(
+    `SELECT e.top_up_id, e.type, e.at, e.amount, e.invoice_id, i.number AS invoice_number
+     FROM ledger_entries e LEFT JOIN invoices i ON i.id = e.invoice_id
+     WHERE e.client_id = ? AND e.type IN ('top_up', 'auto_reload')
+       AND e.top_up_id IN (SELECT value FROM json_each(?))`,
+  );
+  const firstMention = db.prepare<[string, string], { at: string }>(
+    'SELECT at FROM ledger_entries WHERE client_id = ? AND top_up_id = ? ORDER BY seq LIMIT 1',
+  );
+
+  function clientKey(clientId: string): number {
+    const key = readKey.get(clientId)?.key ?? addKey.get(clientId)?.key;
+    if (key === undefined || key > MAX_CLIENT_KEYS)
+      throw new RangeError('Too many clients to index the ledger');
+    return key;
+  }
+
   return {
-    /** Returns how many entries were new. */
+    /**
+     * Stores entries the cache does not have yet and indexes them for search;
+     * returns how many were new. Callers wrap it in a transaction.
+     */
     insertMany(entries: readonly LedgerEntry[]): number {
       let inserted = 0;
-      for (const entry of entries) inserted += insert.run(entry).changes;
+      let keyOf = '';
+      let key = 0;
+      for (const entry of entries) {
+        if (insert.run(entry).changes === 0) continue;
+        inserted += 1;
+        if (entry.seq > MAX_SEARCHABLE_SEQ)
+          throw new RangeError(`Ledger seq ${entry.seq} is too large to index`);
+        if (keyOf !== entry.client_id) {
+          key = clientKey(entry.client_id);
+          keyOf = entry.client_id;
+        }
+        index.run(searchRowid(key, entry.seq), entry.description, referenceText(entry));
+      }
       return inserted;
+    },
+    /** The number that places a client's entries in the search index, or null before any entry. */
+    searchKey(clientId: string): number | null {
+      return readKey.get(clientId)?.key ?? null;
     },
     /** A client's credit log, oldest first. */
     listForClient(clientId: string): LedgerEntry[] {
       return listForClient.all(clientId);
+    },
+    /** Oldest first, streamed: the whole log of a big client never sits in memory. */
+    iterateAfter(clientId: string, afterSeq: number): IterableIterator<LedgerEntry> {
+      return listAfter.iterate(clientId, afterSeq);
+    },
+    /** The purchase that opened each named top-up bucket (found through a small partial index). */
+    purchases(clientId: string, topUpIds: readonly string[]): PurchaseRow[] {
+      return purchases.all(clientId, JSON.stringify(topUpIds));
+    },
+    /** When a top-up bucket was first mentioned, for one with no purchase entry in the log. */
+    firstMention(clientId: string, topUpId: string): string | null {
+      return firstMention.get(clientId, topUpId)?.at ?? null;
     },
     countForClient(clientId: string): number {
       return countForClient.get(clientId)?.n ?? 0;

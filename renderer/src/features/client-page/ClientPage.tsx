@@ -7,7 +7,8 @@ import { useClient } from '../../api/queries';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { ArrowLeftIcon } from '../../components/icons';
 import { ClientNotFound } from './ClientNotFound';
-import { ComingSoonPanel } from './ComingSoonPanel';
+import { CreditsTab } from '../credits/CreditsTab';
+import { InvoicesTab } from '../invoices/InvoicesTab';
 import { SettingsTab } from './SettingsTab';
 import { CLIENT_TABS, clientTabPath, isClientTab, type ClientTab } from './client-tabs';
 
@@ -51,10 +52,10 @@ function ClientView({ client, tab }: { client: ClientDetail; tab: ClientTab }) {
           <SettingsTab client={client} />
         </Tabs.Content>
         <Tabs.Content className="tabs__content" value="credits">
-          <ComingSoonPanel title="The credit log is coming in the next release" />
+          <CreditsTab clientId={client.id} />
         </Tabs.Content>
         <Tabs.Content className="tabs__content" value="invoices">
-          <ComingSoonPanel title="Invoices are coming in the next release" />
+          <InvoicesTab clientId={client.id} />
         </Tabs.Content>
       </Tabs.Root>
     </div>

@@ -1,4 +1,4 @@
-import { formatDateTime, formatInteger, formatRelativeTime } from '../../../../shared/domain/format';
+import { formatInteger, formatRelativeTime } from '../../../../shared/domain/format';
 import type { SyncStatus } from '../../../../shared/ipc/models';
 
 export type SyncTone = 'ok' | 'busy' | 'offline' | 'error' | 'idle';
@@ -23,13 +23,8 @@ export function describeSync(status: SyncStatus, now: Date): SyncDescription {
       };
     }
     case 'offline':
-      return {
-        tone: 'offline',
-        text: status.lastSyncedAt
-          ? `Offline — showing data from ${formatDateTime(status.lastSyncedAt)}`
-          : 'Offline — no saved data yet',
-        progress: null,
-      };
+      // The offline banner spells out how old the data is; the header stays short.
+      return { tone: 'offline', text: 'Offline', progress: null };
     case 'error':
       return { tone: 'error', text: status.error?.message ?? 'Sync failed', progress: null };
     case 'signed_out':

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { startAppRuntime } from '../../../../electron/core/runtime/start-app-runtime';
 import type { AppRuntime } from '../../../../electron/core/runtime/types';
 import { MemorySecretStore } from '../../../../electron/core/secrets/secret-store';
+import { Downloads } from '../../../../electron/web-host/downloads';
 import { startWebHost, type WebHost } from '../../../../electron/web-host/server';
 
 export const INDEX_HTML =
@@ -31,13 +32,15 @@ export async function startTestHost(): Promise<TestHost> {
   writeFileSync(join(rendererDir, 'assets', 'app.js'), APP_JS);
   writeFileSync(join(root, 'outside.txt'), OUTSIDE_SECRET);
 
+  const downloads = new Downloads();
   const runtime = await startAppRuntime({
     env: { APP_DATA_DIR: dataDir, SANDBOX_PORT: '0' },
     defaultDataDir: dataDir,
     version: '0.0.0-test',
     secretStore: new MemorySecretStore(),
+    files: downloads,
   });
-  const host = await startWebHost({ runtime, rendererDir, port: 0, host: '127.0.0.1' });
+  const host = await startWebHost({ runtime, rendererDir, port: 0, host: '127.0.0.1', downloads });
   return {
     host,
     runtime,

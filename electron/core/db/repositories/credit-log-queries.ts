@@ -1,0 +1,152 @@
+/**
+ * The credit log as the Credits tab reads it: newest first, filtered, one
+ * keyset page at a time (seq below a cursor, never OFFSET), so the millionth
+ * row costs what the first does.
+ */
+import type Database from 'better-sqlite3';
+import type { LedgerEntry } from '../../../../shared/api/billing-api';
+import type { LedgerFilter } from '../../../../shared/ipc/ledger-models';
+import { CLIENT_KEY_FACTOR, MAX_SEARCHABLE_SEQ } from '../../ledger/ledger-search-key';
+import { toFtsPhrase, toFtsQuery } from '../../ledger/search-query';
+import { LEDGER_COLUMNS } from './ledger-entries-repo';
+
+export type CreditLogRow = LedgerEntry & { invoice_number: string | null };
+
+type Params = Record<string, string | number>;
+
+interface Query {
+  /** Tables and joins up to WHERE. */
+  from: string;
+  where: string[];
+  order: string;
+  params: Params;
+}
+
+const SELECTED = `${LEDGER_COLUMNS.map((c) => `e.${c}`).join(', ')}, i.number AS invoice_number`;
+const WITH_INVOICE = 'LEFT JOIN invoices i ON i.id = e.invoice_id';
+
+function nextDay(isoDate: string): string {
+  const day = new Date(`${isoDate}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + 1);
+  return day.toISOString().slice(0, 10);
+}
+
+function dateConditions(filter: LedgerFilter, params: Params): string[] {
+  const where: string[] = [];
+  if (filter.from) {
+    params.fromAt = filter.from;
+    where.push('e.at >= @fromAt');
+  }
+  if (filter.to) {
+    params.beforeAt = nextDay(filter.to);
+    where.push('e.at < @beforeAt');
+  }
+  return where;
+}
+
+export function createCreditLogQueries(db: Database.Database) {
+  const statements = new Map<string, Database.Statement>();
+  const prepared = (sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) statements.set(sql, (statement = db.prepare(sql)));
+    return statement;
+  };
+  const searchKey = db.prepare<[string], { key: number }>(
+    'SELECT key FROM ledger_client_keys WHERE client_id = ?',
+  );
+  const countAll = db.prepare<[string], { n: number }>(
+    'SELECT count(*) AS n FROM ledger_entries WHERE client_id = ?',
+  );
+
+  /**
+   * Null when the filter cannot match anything (a search for a client with no
+   * indexed entries). `before` bounds seq from above, exclusive.
+   */
+  function build(
+    clientId: string,
+    filter: LedgerFilter,
+    before: number | null,
+    types: readonly string[],
+  ): Query | null {
+    const params: Params = { clientId, before: before ?? MAX_SEARCHABLE_SEQ + 1 };
+    const where = ['e.client_id = @clientId', 'e.seq < @before', ...dateConditions(filter, params)];
+    types.forEach((type, n) => (params[`type${n}`] = type));
+    if (types.length > 0) where.push(`e.type IN (${types.map((_, n) => `@type${n}`).join(', ')})`);
+    // Without statistics SQLite walks the primary key and filters; one type is a direct (type, seq) walk.
+    const entries =
+      types.length === 1 ? 'ledger_entries e INDEXED BY ledger_entries_by_client_type' : 'ledger_entries e';
+    const match = filter.search === '' ? null : toFtsQuery(filter.search);
+    if (filter.search !== '' && match === null) return null;
+    if (match === null) return { from: `${entries} ${WITH_INVOICE}`, where, order: 'e.seq DESC', params };
+
+    const key = searchKey.get(clientId)?.key;
+    if (key === undefined) return null;
+    const base = key * CLIENT_KEY_FACTOR;
+    Object.assign(params, { base, match: matchWithInvoiceNumbers(clientId, filter.search, match) });
+    // The index drives: matches come newest first within the client's rowid range, each joined by primary key.
+    return {
+      from: `ledger_search s CROSS JOIN ledger_entries e ON e.client_id = @clientId AND e.seq = s.rowid - @base ${WITH_INVOICE}`,
+      where: [
+        'ledger_search MATCH @match',
+        's.rowid > @base',
+        's.rowid < @base + @before',
+        ...where.slice(1),
+      ],
+      order: 's.rowid DESC',
+      params,
+    };
+  }
+
+  const invoicesByNumber = db.prepare<[string, string], { id: string }>(
+    'SELECT id FROM invoices WHERE client_id = ? AND instr(lower(number), lower(?)) > 0 LIMIT 50',
+  );
+
+  /** Invoice numbers are not in the entries; an entry is found by its invoice's number too. */
+  function matchWithInvoiceNumbers(clientId: string, search: string, match: string): string {
+    const phrases = invoicesByNumber
+      .all(clientId, search)
+      .map((row) => toFtsPhrase(row.id))
+      .filter((phrase) => phrase !== null)
+      .map((phrase) => `refs : ${phrase}`);
+    return phrases.length === 0 ? match : `(${match}) OR ${phrases.join(' OR ')}`;
+  }
+
+  function pageOfType(
+    clientId: string,
+    filter: LedgerFilter,
+    before: number | null,
+    limit: number,
+    types: readonly string[],
+  ): CreditLogRow[] {
+    const query = build(clientId, filter, before, types);
+    if (!query) return [];
+    const sql = `SELECT ${SELECTED} FROM ${query.from} WHERE ${query.where.join(' AND ')} ORDER BY ${query.order} LIMIT ${Math.trunc(limit)}`;
+    return prepared(sql).all(query.params) as CreditLogRow[];
+  }
+
+  return {
+    /** Newest first, strictly older than `before` (a seq) when given. */
+    page(clientId: string, filter: LedgerFilter, before: number | null, limit: number): CreditLogRow[] {
+      const types = [...new Set(filter.types)].sort();
+      if (types.length <= 1 || filter.search !== '')
+        return pageOfType(clientId, filter, before, limit, types);
+      // One ordered index walk per type, merged: an IN list would make SQLite sort every matching row.
+      return types
+        .flatMap((type) => pageOfType(clientId, filter, before, limit, [type]))
+        .sort((a, b) => b.seq - a.seq)
+        .slice(0, limit);
+    },
+    count(clientId: string, filter: LedgerFilter): { matching: number; total: number } {
+      const total = countAll.get(clientId)?.n ?? 0;
+      const unfiltered = filter.types.length === 0 && !filter.from && !filter.to && filter.search === '';
+      if (unfiltered) return { matching: total, total };
+      const query = build(clientId, filter, null, [...new Set(filter.types)]);
+      if (!query) return { matching: 0, total };
+      const sql = `SELECT count(*) AS n FROM ${query.from} WHERE ${query.where.join(' AND ')}`;
+      const row = prepared(sql).get(query.params) as { n: number } | undefined;
+      return { matching: row?.n ?? 0, total };
+    },
+  };
+}
+
+export type CreditLogQueries = ReturnType<typeof createCreditLogQueries>;

@@ -1,0 +1,55 @@
+/** The credit log as CSV (RFC 4180): what "Export CSV" writes, row for row what the filter shows. */
+import { entryReference, entrySource } from '../../../shared/ipc/credit-log-columns';
+import type { LedgerEntryModel, LedgerFilter } from '../../../shared/ipc/ledger-models';
+import type { CreditLogQueries } from '../db/repositories/credit-log-queries';
+import type { FileSink } from '../files/files-port';
+import { toLedgerEntryModel } from './ledger-entry-model';
+
+export const CSV_HEADER = ['Date', 'Type', 'Description', 'Amount', 'Balance after', 'Source', 'Reference'];
+const EXPORT_BATCH = 2_000;
+
+/** Quotes a field only when it must: a comma, quote, CR or LF inside; quotes are doubled. */
+export function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+export function csvLine(fields: readonly string[]): string {
+  return `${fields.map(csvField).join(',')}\r\n`;
+}
+
+export function creditLogCsvLine(entry: LedgerEntryModel): string {
+  return csvLine([
+    entry.at,
+    entry.type,
+    entry.description,
+    String(entry.amount),
+    String(entry.balanceAfter),
+    entrySource(entry),
+    entryReference(entry),
+  ]);
+}
+
+/**
+ * Writes the header and every entry matching the filter, newest first, one
+ * keyset batch at a time. Entries synced meanwhile are newer than the first
+ * batch and so stay out: the file is the log as it was when the export began.
+ */
+export async function writeCreditLogCsv(
+  queries: CreditLogQueries,
+  clientId: string,
+  filter: LedgerFilter,
+  sink: FileSink,
+): Promise<number> {
+  await sink.write(csvLine(CSV_HEADER));
+  let rows = 0;
+  let before: number | null = null;
+  for (;;) {
+    const batch = queries.page(clientId, filter, before, EXPORT_BATCH);
+    if (batch.length === 0) return rows;
+    await sink.write(batch.map((row) => creditLogCsvLine(toLedgerEntryModel(row))).join(''));
+    rows += batch.length;
+    const last = batch.at(-1);
+    if (!last || batch.length < EXPORT_BATCH) return rows;
+    before = last.seq;
+  }
+}

@@ -1,0 +1,99 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef } from 'react';
+import type { LedgerEntryModel } from '../../../../shared/ipc/ledger-models';
+import { CreditLogRow, PlaceholderRow } from './CreditLogRow';
+import { LEDGER_PAGE_SIZE } from './use-credit-log';
+
+const ROW_HEIGHT = 40;
+const OVERSCAN_ROWS = 8;
+/** Asking this far ahead keeps the next page arriving before the scroll reaches it. */
+const PREFETCH_ROWS = 120;
+/**
+ * Rows are keyed by slot, not by entry, so scrolling reuses the same DOM rows
+ * with new text instead of tearing them down: any window shorter than this
+ * has distinct slots.
+ */
+const ROW_SLOTS = 256;
+const COLUMNS = ['Date', 'Type', 'Description', 'Amount', 'Balance after', 'Source', 'Reference'];
+const END_ALIGNED = new Set(['Amount', 'Balance after']);
+
+interface CreditLogTableProps {
+  clientId: string;
+  labelledBy: string;
+  entries: LedgerEntryModel[];
+  /** Every entry matching the filter, loaded or not. */
+  matching: number;
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  fetchNextPage(): void;
+  busy: boolean;
+}
+
+/**
+ * Only the rows in view exist in the DOM; the rest are accounted for through
+ * aria-rowcount/aria-rowindex, so a million entries cost what forty do.
+ */
+export function CreditLogTable({
+  clientId,
+  labelledBy,
+  entries,
+  matching,
+  hasNextPage,
+  isFetchingNextPage,
+  fetchNextPage,
+  busy,
+}: CreditLogTableProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const placeholders = hasNextPage ? Math.max(1, Math.min(LEDGER_PAGE_SIZE, matching - entries.length)) : 0;
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer re-renders through its own onChange; nothing here is memoized across its results.
+  const virtualizer = useVirtualizer({
+    count: entries.length + placeholders,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: OVERSCAN_ROWS,
+  });
+  const rows = virtualizer.getVirtualItems();
+  const lastVisible = rows.at(-1)?.index ?? 0;
+
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage && lastVisible >= entries.length - PREFETCH_ROWS) fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, lastVisible, entries.length, fetchNextPage]);
+
+  return (
+    <div
+      ref={scrollRef}
+      className="ledger-table"
+      role="table"
+      aria-labelledby={labelledBy}
+      aria-rowcount={matching + 1}
+      aria-busy={busy}
+      tabIndex={0}
+    >
+      <div className="ledger-table__head" role="rowgroup">
+        <div className="ledger-row ledger-row--head" role="row" aria-rowindex={1}>
+          {COLUMNS.map((column) => (
+            <div
+              key={column}
+              className={END_ALIGNED.has(column) ? 'ledger-cell ledger-cell--end' : 'ledger-cell'}
+              role="columnheader"
+            >
+              {column}
+            </div>
+          ))}
+        </div>
+      </div>
+      <div className="ledger-table__body" role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
+        {rows.map((row) => {
+          const entry = entries[row.index];
+          const position = { rowIndex: row.index + 2, offset: row.start };
+          const slot = row.index % ROW_SLOTS;
+          return entry ? (
+            <CreditLogRow key={slot} clientId={clientId} entry={entry} position={position} />
+          ) : (
+            <PlaceholderRow key={slot} position={position} />
+          );
+        })}
+      </div>
+    </div>
+  );
+}

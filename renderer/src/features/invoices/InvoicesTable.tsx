@@ -1,0 +1,99 @@
+import { useEffect, useRef } from 'react';
+import { formatCalendarDate, formatMoney } from '../../../../shared/domain/format';
+import type { InvoiceModel } from '../../../../shared/ipc/ledger-models';
+import { DownloadIcon, ExternalLinkIcon } from '../../components/icons';
+import { InvoiceStatusBadge } from './InvoiceStatusBadge';
+
+interface InvoicesTableProps {
+  invoices: InvoiceModel[];
+  /** The invoice a credit-log reference pointed at, shown highlighted and scrolled into view. */
+  highlightedId: string | null;
+  savingId: string | null;
+  onSave(invoice: InvoiceModel): void;
+}
+
+function InvoiceRow({
+  invoice,
+  highlighted,
+  saving,
+  onSave,
+}: {
+  invoice: InvoiceModel;
+  highlighted: boolean;
+  saving: boolean;
+  onSave(): void;
+}) {
+  const rowRef = useRef<HTMLTableRowElement>(null);
+  useEffect(() => {
+    if (highlighted) rowRef.current?.scrollIntoView({ block: 'center' });
+  }, [highlighted]);
+  return (
+    <tr
+      ref={rowRef}
+      className={highlighted ? 'invoice-row--highlighted' : undefined}
+      aria-current={highlighted || undefined}
+    >
+      <td className="invoice-number num">{invoice.number}</td>
+      <td className="num">{formatCalendarDate(invoice.createdAt)}</td>
+      <td className="invoice-description">{invoice.description}</td>
+      <td className="cell--end num">{formatMoney(invoice.amount)}</td>
+      <td>
+        <InvoiceStatusBadge status={invoice.status} />
+      </td>
+      <td className="invoice-actions">
+        <a
+          className="button button--ghost button--sm"
+          href={invoice.hostedUrl}
+          target="_blank"
+          rel="noopener noreferrer"
+          aria-label={`Open invoice ${invoice.number}`}
+        >
+          <ExternalLinkIcon />
+          Open
+        </a>
+        <button
+          type="button"
+          className="button button--ghost button--sm"
+          aria-label={`Save invoice ${invoice.number}`}
+          onClick={onSave}
+          disabled={saving}
+        >
+          <DownloadIcon />
+          Save
+        </button>
+      </td>
+    </tr>
+  );
+}
+
+export function InvoicesTable({ invoices, highlightedId, savingId, onSave }: InvoicesTableProps) {
+  return (
+    <table className="data-table invoices-table" aria-label="Invoices">
+      <thead>
+        <tr>
+          <th scope="col">Number</th>
+          <th scope="col">Date</th>
+          <th scope="col">Description</th>
+          <th scope="col" className="cell--end">
+            Amount
+          </th>
+          <th scope="col">Status</th>
+          <th scope="col">
+            <span className="visually-hidden">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {invoices.map((invoice) => (
+          <InvoiceRow
+            key={invoice.id}
+            invoice={invoice}
+            highlighted={invoice.id === highlightedId}
+            saving={invoice.id === savingId}
+            onSave={() => onSave(invoice)}
+          />
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,120 @@
+/**
+ * What the renderer benchmark measures inside the page. Each function runs in
+ * Chromium through page.evaluate, so it must not close over anything in Node.
+ */
+import type { BrowserContext, CDPSession, Page } from '@playwright/test';
+
+/** The little of the browser these functions touch, declared here so Node's typings stay DOM-free. */
+interface PageElement {
+  offsetHeight: number;
+  scrollTop: number;
+}
+declare const document: { querySelector(selector: string): PageElement | null };
+declare const window: { location: { hash: string }; __firstRowsAt?: number };
+declare function requestAnimationFrame(callback: (now: number) => void): number;
+
+/**
+ * tsx compiles these functions with esbuild's keepNames, which wraps inner
+ * functions in a `__name` helper the page does not have; this gives it one.
+ */
+export async function allowCompiledFunctions(context: BrowserContext): Promise<void> {
+  await context.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
+}
+
+const FIRST_ROW = '[role="table"] [role="row"][aria-rowindex="2"]';
+
+/**
+ * From changing the route to the Credits tab until the frame after the first
+ * data row is in the DOM, i.e. once the browser has painted it.
+ */
+export function timeTabToFirstRows(page: Page, creditsHash: string): Promise<number> {
+  return page.evaluate(
+    ({ hash, selector }) =>
+      new Promise<number>((resolve) => {
+        const start = performance.now();
+        const check = () => {
+          if (document.querySelector(selector))
+            requestAnimationFrame(() => resolve(performance.now() - start));
+          else requestAnimationFrame(check);
+        };
+        window.location.hash = hash;
+        requestAnimationFrame(check);
+      }),
+    { hash: creditsHash, selector: FIRST_ROW },
+  );
+}
+
+/** Installed before a cold load: records when the first rows were painted, relative to navigation start. */
+export async function recordFirstRowsOnLoad(page: Page): Promise<void> {
+  await page.addInitScript((selector: string) => {
+    const check = () => {
+      if (document.querySelector(selector)) {
+        requestAnimationFrame(() => {
+          window.__firstRowsAt = performance.now();
+        });
+      } else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  }, FIRST_ROW);
+}
+
+export async function firstRowsOnLoad(page: Page): Promise<number> {
+  await page.waitForFunction(() => window.__firstRowsAt !== undefined, undefined, { timeout: 30_000 });
+  return page.evaluate(() => window.__firstRowsAt ?? Number.NaN);
+}
+
+export interface ScrollRun {
+  /** requestAnimationFrame-to-requestAnimationFrame times during the scroll. */
+  frameMs: number[];
+  durationMs: number;
+  /** The topmost row index in view when the scroll ended. */
+  reachedRow: number;
+}
+
+/** Scrolls the credit log by a fixed number of rows per frame, as a fast fling would, down to `rows`. */
+export function scriptedScroll(
+  page: Page,
+  rows: number,
+  rowsPerFrame: number,
+  timeoutMs: number,
+): Promise<ScrollRun> {
+  return page.evaluate(
+    ({ rows, rowsPerFrame, timeoutMs }) =>
+      new Promise<ScrollRun>((resolve) => {
+        const scroller = document.querySelector('[role="table"]');
+        const row = document.querySelector('[role="table"] [role="row"][aria-rowindex="2"]');
+        if (!scroller || !row) throw new Error('The credit log is not on screen.');
+        const rowHeight = row.offsetHeight;
+        const target = rows * rowHeight;
+        const frameMs: number[] = [];
+        const start = performance.now();
+        let last = start;
+        const frame = (now: number) => {
+          frameMs.push(now - last);
+          last = now;
+          scroller.scrollTop = Math.min(target, scroller.scrollTop + rowsPerFrame * rowHeight);
+          const done = scroller.scrollTop >= target - 1 || now - start > timeoutMs;
+          if (!done) {
+            requestAnimationFrame(frame);
+            return;
+          }
+          resolve({
+            frameMs: frameMs.slice(1),
+            durationMs: now - start,
+            reachedRow: Math.floor(scroller.scrollTop / rowHeight),
+          });
+        };
+        requestAnimationFrame(frame);
+      }),
+    { rows, rowsPerFrame, timeoutMs },
+  );
+}
+
+/** Used JS heap in MB, as the page has it and after a full garbage collection. */
+export async function jsHeapMb(cdp: CDPSession): Promise<{ used: number; afterGc: number }> {
+  const toMb = (bytes: number) => bytes / 1024 / 1024;
+  const before = await cdp.send('Runtime.getHeapUsage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const after = await cdp.send('Runtime.getHeapUsage');
+  return { used: toMb(before.usedSize), afterGc: toMb(after.usedSize) };
+}

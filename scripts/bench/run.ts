@@ -1,0 +1,99 @@
+/**
+ * `npm run bench`: builds its own data in a temp dir, measures ingest and
+ * query speed, prints a table and writes bench-results/bench.json.
+ * BENCH_ENTRIES (default 1,000,000) and BENCH_RUNS (default 3) scale it down.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildBenchCache } from './build-bench-cache';
+import { ingestOnce, type IngestMode } from './ingest-bench';
+import { benchQueries } from './query-bench';
+import { median, percentile } from './stats';
+
+const entries = Number(process.env.BENCH_ENTRIES ?? 1_000_000);
+const runs = Number(process.env.BENCH_RUNS ?? 3);
+const round = (value: number, digits = 3) => Number(value.toFixed(digits));
+
+async function main(): Promise<void> {
+  const ingest: Record<IngestMode, number[]> = { apply: [], raw: [], 'raw+fts': [] };
+  for (let run = 0; run < runs; run++) {
+    for (const mode of Object.keys(ingest) as IngestMode[]) {
+      ingest[mode].push(ingestOnce(mode, entries));
+      console.error(
+        `ingest run ${run + 1}/${runs} ${mode}: ${Math.round(ingest[mode].at(-1) ?? 0)} entries/s`,
+      );
+    }
+  }
+  const apply = median(ingest.apply);
+  const raw = median(ingest.raw);
+  const rawFts = median(ingest['raw+fts']);
+
+  const dir = mkdtempSync(join(tmpdir(), 'abc-bench-cache-'));
+  try {
+    buildBenchCache(dir, { clientEntries: entries });
+    const queries = await benchQueries(dir);
+    const results = {
+      when: new Date().toISOString(),
+      node: process.version,
+      cores: availableParallelism(),
+      cpu: cpus()[0]?.model ?? 'unknown',
+      entries,
+      runs,
+      ingest: {
+        applyPathEntriesPerSecond: Math.round(apply),
+        rawWithSearchIndexEntriesPerSecond: Math.round(rawFts),
+        rawTableOnlyEntriesPerSecond: Math.round(raw),
+        ratio: round(apply / rawFts),
+        ratioToTableOnly: round(apply / raw),
+      },
+      queries: queries.map((q) => ({
+        name: q.name,
+        rows: q.rows,
+        p50Ms: round(median(q.samples)),
+        p95Ms: round(percentile(q.samples, 95)),
+      })),
+    };
+    mkdirSync('bench-results', { recursive: true });
+    writeFileSync(join('bench-results', 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);
+    printTable(results);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function printTable(results: {
+  node: string;
+  cores: number;
+  entries: number;
+  runs: number;
+  ingest: Record<string, number>;
+  queries: { name: string; rows: number; p50Ms: number; p95Ms: number }[];
+}): void {
+  const { ingest } = results;
+  console.log(
+    `Node ${results.node}, ${results.cores} cores, ${results.entries.toLocaleString('en-US')} entries, median of ${results.runs} runs`,
+  );
+  console.log('');
+  console.log('| Ingest | entries/s |');
+  console.log('| --- | ---: |');
+  console.log(
+    `| sync apply path (500-entry pages, search index, buckets, cursor) | ${ingest.applyPathEntriesPerSecond} |`,
+  );
+  console.log(
+    `| raw limit: one transaction, same tables + search index | ${ingest.rawWithSearchIndexEntriesPerSecond} |`,
+  );
+  console.log(`| raw, table and indexes only (no search index) | ${ingest.rawTableOnlyEntriesPerSecond} |`);
+  console.log(
+    `| **ratio** apply / raw (target ≥ 0.7) | **${ingest.ratio}** (${ingest.ratioToTableOnly} vs table only) |`,
+  );
+  console.log('');
+  console.log('| Query (one-million-entry client, 100 rows) | rows | p50 ms | p95 ms |');
+  console.log('| --- | ---: | ---: | ---: |');
+  for (const q of results.queries) console.log(`| ${q.name} | ${q.rows} | ${q.p50Ms} | ${q.p95Ms} |`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,93 @@
+/**
+ * With the billing API gone, every synced screen still browses from the cache
+ * under an "Offline" banner; when the API is back, the banner goes by itself.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { startSandbox } from '../../sandbox/server';
+import { clientRows } from './support/clients-page';
+import { countText, creditLogTable, TYPE_FILTER_LABELS } from './support/credit-log-page';
+import { filterLedger, listSandboxInvoices, listSandboxLedger } from './support/ledger-reference';
+import { listSandboxClients } from './support/sandbox-api';
+import { assertRendererBuilt, launchWebHost, type WebHostProcess } from './support/web-host-process';
+
+function offlineBanner(page: Page) {
+  return page.getByRole('status').filter({ hasText: /^Offline — showing data from / });
+}
+
+test('synced screens browse offline under a banner that goes once the billing API is back', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  assertRendererBuilt();
+  const root = mkdtempSync(join(tmpdir(), 'abc-offline-'));
+  const sandboxDir = join(root, 'sandbox');
+  const first = await startSandbox({ dataDir: sandboxDir });
+  let running: { close(): Promise<void> } | null = first;
+  const port = Number(new URL(first.url).port);
+  let host: WebHostProcess | null = null;
+
+  try {
+    const api = { url: first.url, token: first.token };
+    const clients = await listSandboxClients(api);
+    const client = clients[0]!;
+    const entries = await listSandboxLedger(api, client.id);
+    const invoices = await listSandboxInvoices(api, client.id);
+
+    host = await launchWebHost({
+      dataDir: join(root, 'app'),
+      env: { BILLING_API_URL: first.url, BILLING_API_TOKEN: first.token },
+    });
+    await page.goto(host.appUrl);
+    await expect(clientRows(page)).toHaveCount(clients.length, { timeout: 45_000 });
+    await expect(page.getByRole('banner').getByRole('status')).toHaveText(/^Synced/, { timeout: 60_000 });
+    await expect(offlineBanner(page)).toHaveCount(0);
+
+    await first.close();
+    running = null;
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await expect(offlineBanner(page)).toHaveCount(1, { timeout: 20_000 });
+    await expect(page.getByRole('banner').getByRole('status')).toHaveText('Offline');
+
+    // The client list, from the cache.
+    await expect(clientRows(page)).toHaveCount(clients.length);
+    await page.getByRole('link', { name: client.name, exact: true }).click();
+
+    // The credit log with a filter and a search, and its provenance.
+    await page.getByRole('tab', { name: 'Credits' }).click();
+    await expect(offlineBanner(page)).toBeVisible();
+    await expect(page.getByText(countText(entries.length), { exact: true })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Where your tokens come from' })).toContainText(
+      'left this cycle',
+    );
+    await page
+      .getByRole('group', { name: 'Type' })
+      .getByRole('checkbox', { name: TYPE_FILTER_LABELS.usage })
+      .check();
+    await page.getByRole('searchbox', { name: 'Search credit log' }).fill('blog');
+    const expected = filterLedger(entries, { types: ['usage'], search: 'blog' });
+    await expect(page.getByText(countText(expected.length, entries.length), { exact: true })).toBeVisible();
+    await expect(creditLogTable(page)).toHaveAttribute('aria-rowcount', String(expected.length + 1));
+    const downloadStarted = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    expect((await downloadStarted).suggestedFilename()).toMatch(/\.csv$/);
+
+    // The invoices list.
+    await page.getByRole('tab', { name: 'Invoices' }).click();
+    await expect(offlineBanner(page)).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Invoices' }).getByRole('row')).toHaveCount(
+      invoices.length + 1,
+    );
+
+    // Back online on the same address and data: nobody clicks anything, the retry finds it.
+    running = await startSandbox({ dataDir: sandboxDir, port });
+    await expect(offlineBanner(page)).toHaveCount(0, { timeout: 60_000 });
+    await expect(page.getByRole('banner').getByRole('status')).toHaveText(/^Synced/);
+  } finally {
+    await host?.kill();
+    await running?.close();
+    rmSync(root, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,87 @@
+/** Reading the Credits tab the way a person (or a screen reader) does: by roles, names and cell text. */
+import type { Locator, Page } from '@playwright/test';
+import type { LedgerEntry, LedgerEntryType } from '../../../shared/api/billing-api';
+import { formatCount } from './clients-page';
+
+export const TYPE_LABELS: Record<LedgerEntryType, string> = {
+  top_up: 'Top up',
+  auto_reload: 'Auto reload',
+  usage: 'Usage',
+  plan_allocation: 'Plan allocation',
+  plan_expiry: 'Plan expiry',
+  refund: 'Refund',
+  adjustment: 'Adjustment',
+};
+
+/** The Type filter's checkbox names. */
+export const TYPE_FILTER_LABELS: Record<LedgerEntryType, string> = {
+  top_up: 'Top ups',
+  auto_reload: 'Auto reloads',
+  usage: 'Usage',
+  plan_allocation: 'Plan allocation',
+  plan_expiry: 'Expiry',
+  refund: 'Refunds',
+  adjustment: 'Adjustments',
+};
+
+export interface RenderedRow {
+  rowIndex: number;
+  cells: string[];
+}
+
+export function creditLogTable(page: Page): Locator {
+  return page.getByRole('table', { name: 'Credit log' });
+}
+
+export function creditsUrl(origin: string, clientId: string): string {
+  return `${origin}/#/clients/${encodeURIComponent(clientId)}/credits`;
+}
+
+/** "1,234 of 5,678 entries" while filtered, "5,678 entries" otherwise. */
+export function countText(matching: number, total: number | null = null): string {
+  const noun = (total ?? matching) === 1 ? 'entry' : 'entries';
+  return total === null
+    ? `${formatCount(matching)} ${noun}`
+    : `${formatCount(matching)} of ${formatCount(total)} ${noun}`;
+}
+
+/** The signed amount as the log shows it: "+5,000", "−1,200" (a true minus sign). */
+export function signedAmount(amount: number): string {
+  const magnitude = formatCount(Math.abs(amount));
+  if (amount > 0) return `+${magnitude}`;
+  return amount < 0 ? `\u2212${magnitude}` : magnitude;
+}
+
+/** Data rows present in the DOM, top to bottom, read in one pass. */
+export async function renderedRows(page: Page): Promise<RenderedRow[]> {
+  return creditLogTable(page).evaluate((table) =>
+    [...table.querySelectorAll('[role="row"][aria-rowindex]')]
+      .map((row) => ({
+        rowIndex: Number(row.getAttribute('aria-rowindex')),
+        cells: [...row.querySelectorAll('[role="cell"]')].map((cell) => (cell.textContent ?? '').trim()),
+      }))
+      .filter((row) => row.rowIndex > 1)
+      .sort((a, b) => a.rowIndex - b.rowIndex),
+  );
+}
+
+/** The Source column: the plan, the top-up bucket by id, or "Top-ups" when usage drew on several. */
+export function sourceOf(entry: LedgerEntry): string {
+  if (entry.bucket === 'plan') return 'Plan';
+  return entry.top_up_id ? `Top-up ${entry.top_up_id}` : 'Top-ups';
+}
+
+/** What a row must read for an entry: Date is left out (it is in the viewer's time zone). */
+export function expectedCells(entry: LedgerEntry): string[] {
+  return [
+    TYPE_LABELS[entry.type],
+    entry.description,
+    signedAmount(entry.amount),
+    formatCount(entry.balance_after),
+    sourceOf(entry),
+  ];
+}
+
+export function cellsWithoutDateAndReference(row: RenderedRow): string[] {
+  return row.cells.slice(1, 6);
+}

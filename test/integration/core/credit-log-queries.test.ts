@@ -1,0 +1,129 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Invoice, LedgerEntry } from '../../../shared/api/billing-api';
+import { LedgerFilter, type LedgerFilterInput } from '../../../shared/ipc/ledger-models';
+import { openCache, type OpenedCache } from '../../../electron/core/db/open-cache';
+import { createRepositories, type Repositories } from '../../../electron/core/db/repositories';
+import { applyLedgerPage } from '../../../electron/core/sync/apply-ledger-page';
+import { BENCH_CLIENT_ID, benchClient } from '../../../scripts/bench/build-bench-cache';
+import { generateLedgerPages } from '../../../scripts/bench/ledger-generator';
+import { cleanupTempDirs, makeTempDir } from './support/temp-dirs';
+
+const ENTRIES = 3_000;
+let cache: OpenedCache;
+let repos: Repositories;
+let all: LedgerEntry[];
+const numbers = new Map<string, string>();
+
+function invoice(id: string, n: number): Invoice {
+  return {
+    id,
+    client_id: BENCH_CLIENT_ID,
+    number: `MEM-${String(n).padStart(4, '0')}`,
+    created_at: '2026-01-01T00:00:00Z',
+    description: 'Top-up',
+    amount: { amount: 1000, currency: 'USD' },
+    status: 'paid',
+    lines: [{ description: 'Pack', quantity: 1, amount: { amount: 1000, currency: 'USD' } }],
+    hosted_url: `https://billing.example/${id}`,
+    top_up_id: null,
+  };
+}
+
+beforeEach(() => {
+  cache = openCache({ dataDir: makeTempDir() });
+  repos = createRepositories(cache.db);
+  repos.clients.upsertMany([benchClient(BENCH_CLIENT_ID, 'Million Entry Media', '2026-01-01T00:00:00Z')]);
+  all = [];
+  let afterSeq = 0;
+  for (const page of generateLedgerPages(BENCH_CLIENT_ID, ENTRIES, 250)) {
+    applyLedgerPage(cache.db, repos, BENCH_CLIENT_ID, afterSeq, page);
+    afterSeq = page.at(-1)?.seq ?? afterSeq;
+    all.push(...page);
+  }
+  const invoiceIds = [...new Set(all.flatMap((e) => (e.invoice_id ? [e.invoice_id] : [])))];
+  const invoices = invoiceIds.map((id, n) => invoice(id, n + 1));
+  for (const inv of invoices) numbers.set(inv.id, inv.number);
+  repos.invoices.replaceForClient(BENCH_CLIENT_ID, invoices);
+});
+
+afterEach(() => {
+  cache.db.close();
+  cleanupTempDirs();
+});
+
+const words = (text: string) => (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) as string[];
+
+/** What the credit log should show for a filter, computed in plain JS over the same entries. */
+function reference(input: LedgerFilterInput): LedgerEntry[] {
+  const filter = LedgerFilter.parse(input);
+  const query = words(filter.search);
+  return all
+    .filter((e) => filter.types.length === 0 || filter.types.includes(e.type))
+    .filter((e) => !filter.from || e.at.slice(0, 10) >= filter.from)
+    .filter((e) => !filter.to || e.at.slice(0, 10) <= filter.to)
+    .filter((e) => {
+      if (filter.search === '') return true;
+      const doc = words([e.description, e.top_up_id, e.invoice_id, e.submission_id].join(' '));
+      const byWords = query.length > 0 && query.every((q) => doc.some((w) => w.startsWith(q)));
+      const number = e.invoice_id ? numbers.get(e.invoice_id) : undefined;
+      return byWords || (number !== undefined && number.toLowerCase().includes(filter.search.toLowerCase()));
+    })
+    .sort((a, b) => b.seq - a.seq);
+}
+
+/** Every page by keyset cursor, until the cursor runs out. */
+function allPages(input: LedgerFilterInput, limit: number): number[] {
+  const filter = LedgerFilter.parse(input);
+  const seqs: number[] = [];
+  let before: number | null = null;
+  for (;;) {
+    const rows = repos.creditLog.page(BENCH_CLIENT_ID, filter, before, limit);
+    seqs.push(...rows.map((row) => row.seq));
+    if (rows.length < limit) return seqs;
+    before = rows.at(-1)?.seq ?? null;
+  }
+}
+
+const middleDay = () => all[Math.floor(all.length / 2)]?.at.slice(0, 10) ?? '';
+
+const FILTERS: [string, () => LedgerFilterInput][] = [
+  ['no filter', () => ({})],
+  ['one type', () => ({ types: ['refund'] })],
+  ['several types', () => ({ types: ['top_up', 'auto_reload', 'plan_allocation'] })],
+  ['a date range', () => ({ from: all[100]?.at.slice(0, 10) ?? null, to: middleDay() })],
+  ['a word prefix', () => ({ search: 'newsl' })],
+  ['two words, any order', () => ({ search: 'ad vari' })],
+  ['a reference id', () => ({ search: all.find((e) => e.top_up_id)?.top_up_id ?? 'x' })],
+  ['an invoice number', () => ({ search: numbers.values().next().value ?? 'x' })],
+  ['search, type and dates together', () => ({ search: 'review', types: ['usage'], to: middleDay() })],
+  ['FTS syntax typed by a person', () => ({ search: '"review" OR NEAR(ad* -blog) col:x ^' })],
+  ['punctuation only', () => ({ search: '"*()' })],
+];
+
+describe('credit log queries', () => {
+  it.each(FILTERS)('match a JS reference for %s, page by page with no gaps or repeats', (_, make) => {
+    const filter = make();
+    const expected = reference(filter).map((e) => e.seq);
+    expect(allPages(filter, 97)).toEqual(expected);
+    const counts = repos.creditLog.count(BENCH_CLIENT_ID, LedgerFilter.parse(filter));
+    expect(counts).toEqual({ matching: expected.length, total: ENTRIES });
+  });
+
+  it('finds something for the filters above (so the comparisons are not vacuous)', () => {
+    for (const [name, make] of FILTERS.slice(0, 9)) expect(reference(make()).length, name).toBeGreaterThan(0);
+  });
+
+  it('carries the invoice number with each entry whose invoice is cached', () => {
+    const [row] = repos.creditLog.page(BENCH_CLIENT_ID, LedgerFilter.parse({ types: ['top_up'] }), null, 1);
+    expect(row?.invoice_id).toBeTruthy();
+    expect(row?.invoice_number).toBe(numbers.get(row?.invoice_id ?? ''));
+  });
+
+  it('ignores a re-sent page: entries, search index and buckets stay as they were', () => {
+    const before = repos.ledgerReplay.current(BENCH_CLIENT_ID);
+    const lastPage = all.slice(-250);
+    expect(repos.ledger.insertMany(lastPage)).toBe(0);
+    expect(repos.ledgerReplay.advance(BENCH_CLIENT_ID, lastPage)).toEqual(before);
+    expect(allPages({ search: 'newsl' }, 500)).toEqual(reference({ search: 'newsl' }).map((e) => e.seq));
+  });
+});
