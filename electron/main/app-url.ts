@@ -1,5 +1,3 @@
-import { pathToFileURL } from 'node:url';
-
 /**
  * Where the renderer is loaded from, and the single rule deciding whether a URL
  * is "our page". IPC authorization, navigation guards and the CSP header all
@@ -13,7 +11,16 @@ export interface AppUrl {
   isAppPage(url: string): boolean;
 }
 
-export function createAppUrl(options: { rendererIndexHtml: string; devServerUrl?: string }): AppUrl {
+/**
+ * The built renderer is served by the main process under this privileged
+ * scheme (see app-protocol.ts) rather than from file://, so the page has a
+ * real origin of its own and every response can carry the CSP header.
+ */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'renderer';
+export const APP_ENTRY = `${APP_SCHEME}://${APP_HOST}/index.html`;
+
+export function createAppUrl(options: { devServerUrl?: string } = {}): AppUrl {
   if (options.devServerUrl) {
     const devUrl = new URL(options.devServerUrl);
     if (devUrl.protocol !== 'http:' || !isLoopbackHost(devUrl.hostname)) {
@@ -26,17 +33,22 @@ export function createAppUrl(options: { rendererIndexHtml: string; devServerUrl?
       isAppPage: (url) => parseUrl(url)?.origin === devOrigin,
     };
   }
-  const fileUrl = pathToFileURL(options.rendererIndexHtml).href;
   return {
-    entry: fileUrl,
+    entry: APP_ENTRY,
     devOrigin: null,
     // Routing is hash-based, so the document itself never changes: compare without the fragment.
+    // (Node gives non-special schemes an opaque "null" origin, so the parts are compared instead.)
     isAppPage: (url) => {
       const parsed = parseUrl(url);
-      if (!parsed || parsed.protocol !== 'file:') return false;
-      parsed.hash = '';
-      parsed.search = '';
-      return parsed.href === fileUrl;
+      return (
+        parsed !== null &&
+        parsed.protocol === `${APP_SCHEME}:` &&
+        parsed.host === APP_HOST &&
+        parsed.pathname === '/index.html' &&
+        parsed.search === '' &&
+        parsed.username === '' &&
+        parsed.password === ''
+      );
     },
   };
 }
@@ -51,11 +63,4 @@ function parseUrl(url: string): URL | null {
 
 function isLoopbackHost(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
-}
-
-/** Only https links leave the app, and only to the system browser. */
-export function externalHttpsUrl(url: string): string | null {
-  const parsed = parseUrl(url);
-  if (!parsed || parsed.protocol !== 'https:' || parsed.username || parsed.password) return null;
-  return parsed.href;
 }

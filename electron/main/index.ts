@@ -3,7 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog } from 'electron';
 import { startAppRuntime } from '../core/runtime/start-app-runtime';
 import type { AppRuntime } from '../core/runtime/types';
+import { contentSecurityPolicy, httpOrigin } from '../../shared/security/content-security-policy';
+import { registerAppScheme, serveRenderer } from './app-protocol';
 import { createAppUrl } from './app-url';
+import { createExternalLinkRule } from './external-links';
 import { registerIpc } from './ipc';
 import { createElectronFilesPort } from './files-port';
 import { createLogger } from './logger';
@@ -22,6 +25,7 @@ const outDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 if (process.env.APP_DATA_DIR) app.setPath('userData', resolve(process.env.APP_DATA_DIR));
 
 app.enableSandbox();
+registerAppScheme();
 
 const logger = createLogger(app.isPackaged ? app.getPath('logs') : null);
 
@@ -38,7 +42,6 @@ function start(): void {
   const updater = createAppUpdater(logger);
 
   const appUrl = createAppUrl({
-    rendererIndexHtml: join(outDir, 'renderer', 'index.html'),
     devServerUrl: app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL,
   });
   const openWindow = () =>
@@ -89,7 +92,6 @@ function start(): void {
   app
     .whenReady()
     .then(async () => {
-      hardenSession(appUrl, logger);
       const userData = app.getPath('userData');
       const started = await startAppRuntime({
         env: process.env,
@@ -106,6 +108,22 @@ function start(): void {
         files: createElectronFilesPort(),
       });
       runtime = started;
+      // Known only now: in demo mode the Stripe.js stand-in comes from the sandbox's random port.
+      const sandboxUrl = started.sandbox?.url ?? null;
+      const policy = contentSecurityPolicy({
+        asHeader: true,
+        sandboxOrigin: sandboxUrl ? httpOrigin(sandboxUrl) : undefined,
+        devServerOrigin: appUrl.devOrigin ?? undefined,
+      });
+      if (!appUrl.devOrigin) {
+        serveRenderer({ rendererDir: join(outDir, 'renderer'), contentSecurityPolicy: policy });
+      }
+      hardenSession({
+        appUrl,
+        contentSecurityPolicy: policy,
+        externalLinks: createExternalLinkRule({ sandboxUrl }),
+        logger,
+      });
       stopIpc = registerIpc(started, appUrl, logger);
       installAppMenu(
         {

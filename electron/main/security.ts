@@ -1,22 +1,39 @@
 import { app, session, shell, type WebContents } from 'electron';
 import type { Logger } from '../core/runtime/types';
-import { externalHttpsUrl, type AppUrl } from './app-url';
-import { contentSecurityPolicy } from '../../shared/security/content-security-policy';
+import type { AppUrl } from './app-url';
+import type { ExternalLinkRule } from './external-links';
+
+export interface SessionHardening {
+  appUrl: AppUrl;
+  /** The one policy (shared/security/content-security-policy.ts) for this run. */
+  contentSecurityPolicy: string;
+  externalLinks: ExternalLinkRule;
+  logger: Logger;
+}
 
 /**
- * Session-wide hardening: the CSP header, no permissions for anything, and a
- * guard on every webContents that is ever created (ours or not), so a page
- * can never navigate away, open windows or embed webviews.
+ * Session-wide hardening: no permissions for anything, and a guard on every
+ * webContents that is ever created (ours or not), so a page can never navigate
+ * away, open windows or embed webviews. The packaged page gets its CSP from the
+ * app:// handler; the dev server's page gets it here.
  */
-export function hardenSession(appUrl: AppUrl, logger: Logger): void {
-  const policy = contentSecurityPolicy({ devServerOrigin: appUrl.devOrigin ?? undefined, asHeader: true });
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    if (!appUrl.isAppPage(details.url)) {
-      callback({});
-      return;
-    }
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy] } });
-  });
+export function hardenSession({
+  appUrl,
+  contentSecurityPolicy,
+  externalLinks,
+  logger,
+}: SessionHardening): void {
+  if (appUrl.devOrigin) {
+    session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+      if (!appUrl.isAppPage(details.url)) {
+        callback({});
+        return;
+      }
+      callback({
+        responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] },
+      });
+    });
+  }
 
   session.defaultSession.setPermissionRequestHandler((_webContents, permission, callback) => {
     logger.warn('Denied a permission request', { permission });
@@ -24,10 +41,17 @@ export function hardenSession(appUrl: AppUrl, logger: Logger): void {
   });
   session.defaultSession.setPermissionCheckHandler(() => false);
 
-  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, appUrl, logger));
+  app.on('web-contents-created', (_event, contents) =>
+    guardWebContents(contents, appUrl, externalLinks, logger),
+  );
 }
 
-function guardWebContents(contents: WebContents, appUrl: AppUrl, logger: Logger): void {
+function guardWebContents(
+  contents: WebContents,
+  appUrl: AppUrl,
+  externalLinks: ExternalLinkRule,
+  logger: Logger,
+): void {
   contents.on('will-attach-webview', (event) => {
     event.preventDefault();
     logger.warn('Blocked a <webview>');
@@ -39,14 +63,15 @@ function guardWebContents(contents: WebContents, appUrl: AppUrl, logger: Logger)
     logger.warn('Blocked navigation away from the app', { url: event.url });
   });
 
+  // Frames (Stripe's 3-D Secure pages redirect inside theirs) are bounded by the CSP's frame-src instead.
   contents.on('will-redirect', (event) => {
-    if (appUrl.isAppPage(event.url)) return;
+    if (!event.isMainFrame || appUrl.isAppPage(event.url)) return;
     event.preventDefault();
     logger.warn('Blocked a redirect away from the app', { url: event.url });
   });
 
   contents.setWindowOpenHandler(({ url }) => {
-    const external = externalHttpsUrl(url);
+    const external = externalLinks(url);
     if (external) {
       shell.openExternal(external).catch((error: unknown) => {
         logger.error('Could not open a link in the system browser', { url: external, error: String(error) });

@@ -1,7 +1,6 @@
 /** Response writers that always carry the web host's security headers. */
 import type { ServerResponse } from 'node:http';
 import type { AppErrorKind, IpcResult } from '../../shared/ipc/errors';
-import { contentSecurityPolicy } from '../../shared/security/content-security-policy';
 
 const BASE_HEADERS: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',
@@ -10,11 +9,10 @@ const BASE_HEADERS: Record<string, string> = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
-export const HTML_HEADERS: Record<string, string> = {
-  ...BASE_HEADERS,
-  'Content-Security-Policy': contentSecurityPolicy({ asHeader: true }),
-  'X-Frame-Options': 'DENY',
-};
+/** Headers for every HTML page; the policy is computed when the host starts (it may name the sandbox). */
+export function htmlHeaders(contentSecurityPolicy: string): Record<string, string> {
+  return { ...BASE_HEADERS, 'Content-Security-Policy': contentSecurityPolicy, 'X-Frame-Options': 'DENY' };
+}
 
 export const API_HEADERS: Record<string, string> = { ...BASE_HEADERS, 'Cache-Control': 'no-store' };
 
@@ -53,7 +51,11 @@ export function sendText(res: ServerResponse, status: number, text: string): voi
 }
 
 /** Shown when someone opens the host without the printed secret URL (or with a stale one). */
-export function sendSignInHint(res: ServerResponse, status: number): void {
+export function sendSignInHint(
+  res: ServerResponse,
+  status: number,
+  pageHeaders: Record<string, string>,
+): void {
   const html = `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><title>Agency Billing Companion</title></head>
@@ -68,7 +70,7 @@ export function sendSignInHint(res: ServerResponse, status: number): void {
   send(
     res,
     status,
-    { ...HTML_HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
+    { ...pageHeaders, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
     html,
   );
 }

@@ -11,6 +11,7 @@ import {
   WEB_SECRET_QUERY,
   webSessionCookieName,
 } from '../../shared/ipc/web-bridge';
+import { contentSecurityPolicy, httpOrigin } from '../../shared/security/content-security-policy';
 import type { AppRuntime } from '../core/runtime/types';
 import { EventStreams, handleInvoke } from './api-routes';
 import { DOWNLOADS_PATH, type Downloads } from './downloads';
@@ -24,7 +25,7 @@ import {
   SessionRegistry,
   sessionCookieHeader,
 } from './request-guard';
-import { API_HEADERS, send, sendEnvelopeError, sendSignInHint, sendText } from './responses';
+import { API_HEADERS, htmlHeaders, send, sendEnvelopeError, sendSignInHint, sendText } from './responses';
 import { StaticFiles } from './static-files';
 
 export interface WebHostOptions {
@@ -51,8 +52,8 @@ function splitUrl(rawUrl: string): { path: string; query: URLSearchParams } {
   return { path: rawUrl.slice(0, mark), query: new URLSearchParams(rawUrl.slice(mark + 1)) };
 }
 
-function rejectUnauthenticated(res: ServerResponse, path: string): void {
-  if (path === '/' || path === '/index.html') sendSignInHint(res, 401);
+function rejectUnauthenticated(res: ServerResponse, path: string, pageHeaders: Record<string, string>): void {
+  if (path === '/' || path === '/index.html') sendSignInHint(res, 401, pageHeaders);
   else if (path.startsWith('/api/'))
     sendEnvelopeError(res, 401, 'unauthorized', 'Not signed in to the web host.');
   else sendText(res, 401, 'Open the URL printed by npm run web.');
@@ -63,7 +64,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const secret = randomToken();
   const sessions = new SessionRegistry();
   const streams = new EventStreams(options.runtime);
-  const files = new StaticFiles(options.rendererDir);
+  // Demo mode loads the Stripe.js stand-in from the embedded sandbox, whose port is picked at run time.
+  const sandbox = options.runtime.sandbox;
+  const pageHeaders = htmlHeaders(
+    contentSecurityPolicy({ asHeader: true, sandboxOrigin: sandbox ? httpOrigin(sandbox.url) : undefined }),
+  );
+  const files = new StaticFiles(options.rendererDir, pageHeaders);
   let hosts: ReadonlySet<string> = new Set();
   let cookieName = '';
 
@@ -80,7 +86,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const offeredSecret = query.get(WEB_SECRET_QUERY);
     if (path === '/' && offeredSecret !== null) {
       if (!secretsMatch(offeredSecret, secret)) {
-        sendSignInHint(res, 401);
+        sendSignInHint(res, 401, pageHeaders);
         return;
       }
       // Redirect so the secret leaves the address bar and history.
@@ -92,7 +98,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
     if (!sessions.isValid(readCookie(req, cookieName))) {
-      rejectUnauthenticated(res, path);
+      rejectUnauthenticated(res, path, pageHeaders);
       return;
     }
     if (path.startsWith(WEB_INVOKE_PATH)) {

@@ -2,7 +2,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
-import { HTML_HEADERS, send, sendText } from './responses';
+import { send, sendText } from './responses';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -40,7 +40,10 @@ async function isFile(path: string): Promise<boolean> {
 export class StaticFiles {
   private readonly root: string;
 
-  constructor(rendererDir: string) {
+  constructor(
+    rendererDir: string,
+    private readonly pageHeaders: Record<string, string>,
+  ) {
     this.root = resolve(rendererDir);
   }
 
@@ -83,7 +86,7 @@ export class StaticFiles {
       return;
     }
     const type = contentTypeFor(path);
-    const headers = type.startsWith('text/html') ? HTML_HEADERS : {};
+    const headers = type.startsWith('text/html') ? this.pageHeaders : {};
     send(res, 200, { ...headers, 'Content-Type': type, 'Cache-Control': 'no-cache' }, body);
   }
 }

@@ -39,6 +39,12 @@ const OFF_SESSION_AUTHENTICATION: PaymentError = {
   message: 'Your card was declined. This transaction requires authentication.',
 };
 
+function unexpectedState(topUp: TopUpRecord, why: string): ApiError {
+  return new ApiError(409, 'conflict', `The payment ${topUp.id} cannot be charged: ${why}`, {
+    code: 'payment_intent_unexpected_state',
+  });
+}
+
 export function paymentErrorOf(outcome: Extract<CardOutcome, { kind: 'declined' }>): PaymentError {
   return { code: outcome.code, decline_code: outcome.declineCode, message: outcome.message };
 }
@@ -72,6 +78,7 @@ export function createTopUpService(repos: Repositories, books: ClientBooks, cloc
   const complete = (topUpId: string, cardNumber: string): TopUpOutcome => {
     const topUp = requireTopUp(topUpId);
     if (topUp.status === 'succeeded') return { topUp, ledgerEntry: ledgerEntryOf(topUp) };
+    if (topUp.status === 'canceled') throw unexpectedState(topUp, 'it was canceled');
     const client = books.requireClient(topUp.client_id);
     const at = clock.now().toISOString();
     const label = topUp.kind === 'auto_reload' ? 'Auto reload' : 'Top-up';
@@ -159,6 +166,14 @@ export function createTopUpService(repos: Repositories, books: ClientBooks, cloc
       if (kind === 'auto_reload') return decline(topUp, cardNumber, OFF_SESSION_AUTHENTICATION);
       repos.topUps.setStatus(id, 'requires_action', cardNumber, null);
       return { topUp: requireTopUp(id), ledgerEntry: null };
+    },
+
+    /** Like Stripe's PaymentIntent cancel: nothing is charged; again is harmless; a paid one cannot be. */
+    cancel(topUpId: string): TopUpRecord {
+      const topUp = requireTopUp(topUpId);
+      if (topUp.status === 'succeeded') throw unexpectedState(topUp, 'it has already succeeded');
+      if (topUp.status !== 'canceled') repos.topUps.setStatus(topUp.id, 'canceled', topUp.card_number, null);
+      return requireTopUp(topUp.id);
     },
 
     /** The result of the 3-D Secure challenge the Stripe.js stand-in showed for `clientSecret`. */

@@ -110,5 +110,7 @@ export function createHandlers(context: HandlerContext): RouteHandlers {
     },
 
     createCheckoutSession: ({ params }) => billing.checkout.create(params.id ?? ''),
+
+    cancelTopUp: ({ params }) => toWireTopUp(billing.topUps.cancel(params.id ?? '')),
   };
 }

@@ -98,6 +98,15 @@ export const billingRoutes = {
     response: CheckoutSession,
     idempotency: 'optional',
   },
+  cancelTopUp: {
+    method: 'POST',
+    path: '/v1/top-ups/:id/cancel',
+    summary:
+      'Cancel a top-up that still waits for authentication or a payment method: nothing is charged. ' +
+      'Canceling a canceled top-up answers it again; a succeeded one is a 409',
+    response: TopUp,
+    idempotency: 'optional',
+  },
 } as const satisfies Record<string, RouteSpec>;
 
 export type BillingRouteName = keyof typeof billingRoutes;

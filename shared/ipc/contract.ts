@@ -19,6 +19,7 @@ import {
 } from './models';
 import { ExportResult, InvoiceModel, LedgerFilter, LedgerPageResult, Provenance } from './ledger-models';
 import { UpdateStatus } from './update-models';
+import { AutoReloadSettings, CheckoutStart, Purchase, StripeConfig } from './purchase-models';
 
 const NoInput = z.strictObject({});
 
@@ -70,6 +71,20 @@ export const channels = {
   'invoices.save': { input: z.strictObject({ invoiceId: Id }), output: ExportResult },
   'notices.list': { input: NoInput, output: z.array(Notice) },
   'notices.dismiss': { input: z.strictObject({ id: z.string().min(1) }), output: z.array(Notice) },
+  'purchases.start': {
+    input: z.strictObject({ clientId: Id, packId: Id }),
+    output: Purchase,
+  },
+  'purchases.get': { input: z.strictObject({ purchaseId: Id }), output: Purchase.nullable() },
+  'purchases.active': { input: z.strictObject({ clientId: Id }), output: Purchase.nullable() },
+  'purchases.refresh': { input: z.strictObject({ purchaseId: Id }), output: Purchase },
+  'purchases.checkout': { input: z.strictObject({ purchaseId: Id }), output: CheckoutStart },
+  'purchases.cancel': { input: z.strictObject({ purchaseId: Id }), output: Purchase },
+  'autoReload.update': {
+    input: z.strictObject({ clientId: Id, settings: AutoReloadSettings }),
+    output: ClientDetail,
+  },
+  'stripe.config': { input: NoInput, output: StripeConfig },
   'update.status': { input: NoInput, output: UpdateStatus },
   'update.restart': { input: NoInput, output: UpdateStatus },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
@@ -83,6 +98,7 @@ export const events = {
   'sync.status': SyncStatus,
   'notices.changed': z.array(Notice),
   'update.status': UpdateStatus,
+  'purchases.changed': Purchase,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Channels = typeof channels;

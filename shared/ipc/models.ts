@@ -66,7 +66,23 @@ export type ClientSummary = z.infer<typeof ClientSummary>;
 export const ClientDetail = ClientSummary.extend({
   planPrice: Money,
   cycleStart: IsoDate,
-  autoReload: z.object({ enabled: z.boolean(), threshold: TokenCount, packId: Id.nullable() }),
+  autoReload: z.object({
+    enabled: z.boolean(),
+    threshold: TokenCount,
+    packId: Id.nullable(),
+    /** Most auto reloads per billing cycle; null means no cap. */
+    monthlyLimit: z.int().positive().nullable(),
+  }),
+  /** The latest usage refused for lack of tokens (drives the Insufficient Tokens dialog), or null. */
+  insufficientTokens: z
+    .object({
+      submissionId: Id,
+      tokensRequested: z.int().positive(),
+      shortfall: z.int().positive(),
+      at: IsoDateTime,
+      description: z.string(),
+    })
+    .nullable(),
 });
 export type ClientDetail = z.infer<typeof ClientDetail>;
 

@@ -1,42 +1,13 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import { expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { contentSecurityPolicy } from '../../shared/security/content-security-policy';
+import { assertAppBuilt, launchApp, skipReason } from './support/electron-app';
 
-/**
- * Launches the real Electron app (built main, preload and renderer) against its
- * embedded billing sandbox. Needs the Electron binary, which only a developer
- * machine with network access for `npm ci` has.
- */
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-
-function findElectronBinary(): { path: string } | { reason: string } {
-  const missing =
-    'Electron binary not installed on this machine (cannot be downloaded here); ' +
-    'run on a developer machine with `npm ci` network access.';
-  try {
-    // require('electron') itself starts a download when the binary is missing, so look first
-    // at the files it would read (path.txt names the executable inside dist/).
-    const require = createRequire(import.meta.url);
-    const packageDir = dirname(require.resolve('electron/package.json'));
-    const pathFile = join(packageDir, 'path.txt');
-    if (!existsSync(pathFile) || !existsSync(join(packageDir, 'dist', readFileSync(pathFile, 'utf8')))) {
-      return { reason: missing };
-    }
-    const executable: unknown = require('electron');
-    return typeof executable === 'string' && existsSync(executable)
-      ? { path: executable }
-      : { reason: missing };
-  } catch (error) {
-    return { reason: `${missing} (${String(error)})` };
-  }
-}
-
-const binary = findElectronBinary();
-if ('reason' in binary) console.log(binary.reason);
-test.skip('reason' in binary, 'reason' in binary ? binary.reason : '');
+/** The real Electron app: window, bridge, guards and the app:// page with its CSP. */
+if (skipReason) console.log(skipReason);
+test.skip(skipReason !== null, skipReason ?? '');
 
 test.describe.configure({ mode: 'serial' });
 
@@ -53,26 +24,8 @@ let dataDir: string;
 let app: ElectronApplication;
 let page: Page;
 
-async function launchApp(appDataDir: string): Promise<ElectronApplication> {
-  if (!('path' in binary)) throw new Error('unreachable: the file is skipped without a binary');
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (value !== undefined) env[key] = value;
-  }
-  // Demo mode against the embedded sandbox, loading the built renderer rather than a dev server.
-  delete env.BILLING_API_URL;
-  delete env.BILLING_API_TOKEN;
-  delete env.ELECTRON_RENDERER_URL;
-  return electron.launch({
-    executablePath: binary.path,
-    args: ['.'],
-    cwd: repoRoot,
-    env: { ...env, APP_DATA_DIR: appDataDir, SANDBOX_PORT: '0' },
-  });
-}
-
 test.beforeAll(async () => {
-  expect(existsSync(join(repoRoot, 'out', 'main', 'index.js')), 'run `npm run build` first').toBe(true);
+  assertAppBuilt();
   dataDir = mkdtempSync(join(tmpdir(), 'abc-electron-'));
   app = await launchApp(dataDir);
   page = await app.firstWindow();
@@ -88,6 +41,20 @@ test('opens on the client list from the demo billing sandbox', async () => {
   const rows = page.getByRole('table', { name: 'Clients' }).locator('tbody').getByRole('row');
   await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(20);
   expect(await rows.count()).toBeLessThanOrEqual(30);
+});
+
+test('serves the page from app:// with the run-time CSP header and no <meta> policy', async () => {
+  expect(page.url()).toMatch(/^app:\/\/renderer\/index\.html(#.*)?$/);
+  const policy = await page.evaluate(async () => {
+    const { href } = (globalThis as unknown as PageGlobals).location;
+    const response = await fetch(href.split('#')[0] ?? href);
+    return response.headers.get('content-security-policy');
+  });
+  // Demo mode: the only loopback source is the embedded sandbox, on the port it picked at start.
+  const sandboxOrigin = /script-src [^;]*?(http:\/\/127\.0\.0\.1:\d+)/.exec(policy ?? '')?.[1];
+  expect(sandboxOrigin).toBeDefined();
+  expect(policy).toBe(contentSecurityPolicy({ asHeader: true, sandboxOrigin }));
+  await expect(page.locator('meta[http-equiv="Content-Security-Policy" i]')).toHaveCount(0);
 });
 
 test('the page gets window.api but no Node or Electron internals', async () => {

@@ -5,6 +5,7 @@ import type {
   InvoiceListQuery,
   LedgerQuery,
 } from '../../../shared/api/billing-api';
+import { IDEMPOTENCY_HEADER } from '../../../shared/api/billing-api';
 import { billingRoutes } from '../../../shared/api/routes';
 import { HttpClient, type HttpClientOptions } from './http-client';
 
@@ -65,5 +66,32 @@ export class BillingApiClient {
     signal?: AbortSignal,
   ): Promise<Output<'updateAutoReload'>> {
     return this.http.request(billingRoutes.updateAutoReload, { params: { id: clientId }, body, signal });
+  }
+
+  /** Charges the saved card for a pack; the same key replays the first result instead of charging again. */
+  createTopUp(
+    clientId: string,
+    packId: string,
+    idempotencyKey: string,
+    signal?: AbortSignal,
+  ): Promise<Output<'createTopUp'>> {
+    return this.http.request(billingRoutes.createTopUp, {
+      params: { id: clientId },
+      body: { pack_id: packId },
+      headers: { [IDEMPOTENCY_HEADER]: idempotencyKey },
+      signal,
+    });
+  }
+
+  getTopUp(id: string, signal?: AbortSignal): Promise<Output<'getTopUp'>> {
+    return this.http.request(billingRoutes.getTopUp, { params: { id }, signal });
+  }
+
+  createCheckoutSession(topUpId: string, signal?: AbortSignal): Promise<Output<'createCheckoutSession'>> {
+    return this.http.request(billingRoutes.createCheckoutSession, { params: { id: topUpId }, signal });
+  }
+
+  cancelTopUp(topUpId: string, signal?: AbortSignal): Promise<Output<'cancelTopUp'>> {
+    return this.http.request(billingRoutes.cancelTopUp, { params: { id: topUpId }, signal });
   }
 }

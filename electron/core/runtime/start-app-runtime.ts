@@ -9,10 +9,12 @@ import { dispatch } from '../ipc/dispatch';
 import type { Credentials } from '../secrets/secret-store';
 import { createHandlers } from '../services';
 import { NoticeBoard } from '../services/notice-board';
+import { DEFAULT_RETRY_DELAYS_MS } from '../purchases/purchase-requests';
+import { PurchaseService } from '../purchases/purchase-service';
 import { SessionManager } from '../session/session-manager';
 import { SyncEngine } from '../sync/sync-engine';
 import { consoleLogger } from './console-logger';
-import { createEventBus } from './event-bus';
+import { createEventBus, type EventBus } from './event-bus';
 import type { AppRuntime, AppRuntimeOptions } from './types';
 
 export const CACHE_REBUILT_MESSAGE =
@@ -62,6 +64,18 @@ export async function startAppRuntime(options: AppRuntimeOptions): Promise<AppRu
     });
     const notices = new NoticeBoard((list) => events.emit('notices.changed', list));
     if (cache.recovery) notices.add('warning', CACHE_REBUILT_MESSAGE);
+    const purchases = new PurchaseService({
+      db,
+      repos,
+      api: () => session.api(),
+      emit: events.emit,
+      syncSoon: () => void sync.syncAfterCurrent(),
+      logger,
+      notices,
+      isOffline: () => sync.status().state === 'offline',
+      retryDelaysMs: options.purchases?.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS,
+      checkpoint: options.purchases?.checkpoint,
+    });
 
     const startup: StartupSession | null = sandbox
       ? { credentials: { apiUrl: sandbox.url, token: sandbox.token }, demo: true }
@@ -80,8 +94,12 @@ export async function startAppRuntime(options: AppRuntimeOptions): Promise<AppRu
       createApi,
       updates: options.updates,
       files: options.files ?? noFilesPort,
+      purchases,
+      emit: events.emit,
+      standInScriptUrl: sandbox ? `${sandbox.url}/stripe/v3.js` : null,
     });
     const stopUpdateEvents = options.updates?.onStatus((status) => events.emit('update.status', status));
+    const stopReconciling = reconcileWhenReachable(purchases, events);
     sync.start();
 
     return {
@@ -91,6 +109,7 @@ export async function startAppRuntime(options: AppRuntimeOptions): Promise<AppRu
       sandbox: sandbox ? { url: sandbox.url, token: sandbox.token } : null,
       async stop() {
         stopUpdateEvents?.();
+        stopReconciling();
         await sync.stop();
         db.close();
         await sandbox?.close();
@@ -117,4 +136,32 @@ async function remoteCredentials(
 function sameApi(a: string, b: string): boolean {
   const normalize = (url: string) => url.replace(/\/+$/, '');
   return normalize(a) === normalize(b);
+}
+
+/**
+ * Unfinished purchases are settled at start ("after the app restarted") and
+ * again after every sync that succeeds, which is when an outcome left unknown
+ * by a lost connection can be learned ("once it could be reached").
+ */
+function reconcileWhenReachable(purchases: PurchaseService, events: EventBus): () => void {
+  let running = false;
+  let again = false;
+  const run = (trigger: 'restart' | 'online') => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    void purchases.reconcile(trigger).finally(() => {
+      running = false;
+      if (again) {
+        again = false;
+        run('online');
+      }
+    });
+  };
+  run('restart');
+  return events.on('sync.status', (status) => {
+    if (status.state === 'idle' && status.lastSyncedAt !== null) run('online');
+  });
 }

@@ -3,6 +3,7 @@ import type { IpcResult } from '../../../shared/ipc/errors';
 import type { FilesPort } from '../files/files-port';
 import type { SecretStore } from '../secrets/secret-store';
 import type { UpdatePort } from '../updates/update-port';
+import type { PurchaseStep } from '../purchases/purchase-flow';
 
 export interface Logger {
   info(message: string, details?: Record<string, unknown>): void;
@@ -28,6 +29,11 @@ export interface AppRuntimeOptions {
   files?: FilesPort;
   /** Self-update, when the host has it (Electron packaged builds). Without it the status is 'unsupported'. */
   updates?: UpdatePort;
+  /** Tuning for tests: shorter retry delays, and a hook called after each committed purchase step. */
+  purchases?: {
+    retryDelaysMs?: readonly number[];
+    checkpoint?: (step: PurchaseStep, purchaseId: string) => void;
+  };
 }
 
 export interface CoreEvents {

@@ -5,7 +5,7 @@ import type { ServiceContext } from './service-context';
 export function clientsHandlers(ctx: ServiceContext): Pick<Handlers, 'clients.list' | 'clients.get'> {
   return {
     'clients.list': async (query) => ({
-      items: ctx.repos.clients.list(query).map(toClientSummary),
+      items: ctx.repos.clients.listRows(query).map(toClientSummary),
       total: ctx.repos.clients.count(),
     }),
     'clients.get': async ({ clientId }) => {

@@ -1,33 +1,85 @@
-import type { Client, Me, Pack, Plan } from '../../../shared/api/billing-api';
+import type { Card, Client, Me, Pack, Plan } from '../../../shared/api/billing-api';
 import { isLowBalance } from '../../../shared/domain/balance';
-import type { Account, ClientDetail, ClientSummary, PackModel, PlanModel } from '../../../shared/ipc/models';
+import type { ClientListRow } from '../db/repositories/clients-repo';
+import type {
+  Account,
+  ClientDetail,
+  ClientSummary,
+  PackModel,
+  PlanModel,
+  SavedCard,
+} from '../../../shared/ipc/models';
 
 /** Wire format (snake_case, as cached) to the app's model (camelCase). */
-export function toClientSummary(client: Client): ClientSummary {
+/** The one mapping to the list's model, from the narrow row the client list reads (its hot path). */
+export function toClientSummary([
+  id,
+  name,
+  planTier,
+  planName,
+  tokensPerCycle,
+  renewalDate,
+  total,
+  plan,
+  topUp,
+  updatedAt,
+]: ClientListRow): ClientSummary {
   return {
-    id: client.id,
-    name: client.name,
-    planTier: client.plan.tier,
-    planName: client.plan.name,
-    tokensPerCycle: client.plan.tokens_per_cycle,
-    renewalDate: client.renewal_date,
-    balance: { total: client.balance.total, plan: client.balance.plan, topUp: client.balance.top_up },
-    lowBalance: isLowBalance(client.balance.total, client.plan.tokens_per_cycle),
-    updatedAt: client.updated_at,
+    id,
+    name,
+    planTier,
+    planName,
+    tokensPerCycle,
+    renewalDate,
+    balance: { total, plan, topUp },
+    lowBalance: isLowBalance(total, tokensPerCycle),
+    updatedAt,
   };
+}
+
+function listRowOf(client: Client): ClientListRow {
+  const { balance, plan } = client;
+  return [
+    client.id,
+    client.name,
+    plan.tier,
+    plan.name,
+    plan.tokens_per_cycle,
+    client.renewal_date,
+    balance.total,
+    balance.plan,
+    balance.top_up,
+    client.updated_at,
+  ];
 }
 
 export function toClientDetail(client: Client): ClientDetail {
   return {
-    ...toClientSummary(client),
+    ...toClientSummary(listRowOf(client)),
     planPrice: client.plan.price,
     cycleStart: client.cycle_start,
     autoReload: {
       enabled: client.auto_reload.enabled,
       threshold: client.auto_reload.threshold,
       packId: client.auto_reload.pack_id,
+      monthlyLimit: client.auto_reload.monthly_limit ?? null,
     },
+    insufficientTokens: client.insufficient_tokens
+      ? {
+          submissionId: client.insufficient_tokens.submission_id,
+          tokensRequested: client.insufficient_tokens.tokens_requested,
+          shortfall: client.insufficient_tokens.shortfall,
+          at: client.insufficient_tokens.at,
+          description: client.insufficient_tokens.description,
+        }
+      : null,
   };
+}
+
+export function toSavedCard(card: Card | null): SavedCard | null {
+  return card
+    ? { brand: card.brand, last4: card.last4, expMonth: card.exp_month, expYear: card.exp_year }
+    : null;
 }
 
 export function toAccount(me: Me): Account {
@@ -35,9 +87,7 @@ export function toAccount(me: Me): Account {
     agencyName: me.agency.name,
     userName: me.user.name,
     userEmail: me.user.email,
-    card: me.card
-      ? { brand: me.card.brand, last4: me.card.last4, expMonth: me.card.exp_month, expYear: me.card.exp_year }
-      : null,
+    card: toSavedCard(me.card),
   };
 }
 

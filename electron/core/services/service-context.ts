@@ -5,9 +5,14 @@ import type { SecretStore, Credentials } from '../secrets/secret-store';
 import type { SessionManager } from '../session/session-manager';
 import type { SyncEngine } from '../sync/sync-engine';
 import type { UpdatePort } from '../updates/update-port';
+import type { EventBus } from '../runtime/event-bus';
+import type { PurchaseService } from '../purchases/purchase-service';
 import type { NoticeBoard } from './notice-board';
 
-/** What the channel handlers may use. They read the cache only; the network is the sync engine's job. */
+/**
+ * What the channel handlers may use. They answer from the cache; only payments and
+ * settings changes go to the billing API directly (the rest is the sync engine's job).
+ */
 export interface ServiceContext {
   version: string;
   repos: Repositories;
@@ -18,6 +23,10 @@ export interface ServiceContext {
   createApi: (credentials: Credentials) => BillingApiClient;
   /** Where exports and saved invoices go: the host's save dialog or download. */
   files: FilesPort;
+  purchases: PurchaseService;
+  emit: EventBus['emit'];
+  /** The embedded sandbox's Stripe.js stand-in; null with a real backend. */
+  standInScriptUrl: string | null;
   /** Present only where the app updates itself (Electron); the web host has none. */
   updates?: UpdatePort;
 }

@@ -86,6 +86,15 @@ export class SyncEngine {
     return promise;
   }
 
+  /**
+   * A sync that starts after the running one (if any) ends, so it sees changes
+   * made since that one fetched its pages; joining it could keep their old copy.
+   */
+  syncAfterCurrent(): Promise<SyncResult> {
+    const running = this.running;
+    return running ? running.promise.then(() => this.syncNow()) : this.syncNow();
+  }
+
   /** Abandons the running sync (if any) and waits until it has let go of the cache. */
   async cancel(): Promise<void> {
     const running = this.running;

@@ -21,4 +21,7 @@ export const queryKeys = {
   provenance: (clientId: string) => ['ledger', clientId, 'provenance'] as const,
   invoices: ['invoices'] as const,
   invoiceList: (clientId: string) => ['invoices', clientId] as const,
+  purchases: ['purchases'] as const,
+  purchase: (purchaseId: string) => ['purchases', 'byId', purchaseId] as const,
+  activePurchase: (clientId: string) => ['purchases', 'active', clientId] as const,
 };

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { EventPayload } from '../../../shared/ipc/contract';
 import { api } from './bridge';
+import { rememberPurchase } from './purchases';
 import { queryKeys } from './query-keys';
 
 type CacheChange = EventPayload<'cache.changed'>;
@@ -54,6 +55,7 @@ export function useCoreEvents(): void {
       }),
       api.on('sync.status', (status) => queryClient.setQueryData(queryKeys.syncStatus, status)),
       api.on('notices.changed', (notices) => queryClient.setQueryData(queryKeys.notices, notices)),
+      api.on('purchases.changed', (purchase) => rememberPurchase(queryClient, purchase)),
     ];
     return () => {
       for (const unsubscribe of unsubscribers) unsubscribe();

@@ -40,6 +40,7 @@ describe('every Billing API route', () => {
       },
       getTopUp: { path: () => `/v1/top-ups/${topUpId}` },
       createCheckoutSession: { path: () => `/v1/top-ups/${topUpId}/checkout-session` },
+      cancelTopUp: { path: () => `/v1/top-ups/${topUpId}/cancel` },
     };
     expect(Object.keys(requests).sort()).toEqual(Object.keys(billingRoutes).sort());
     for (const name of Object.keys(billingRoutes) as BillingRouteName[]) {

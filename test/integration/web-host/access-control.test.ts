@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contentSecurityPolicy } from '../../../shared/security/content-security-policy';
 import { rawRequest, signIn } from './support/raw-http';
 import { APP_JS, INDEX_HTML, OUTSIDE_SECRET, startTestHost, type TestHost } from './support/test-host';
 
@@ -37,19 +38,23 @@ describe('signing in with the printed URL', () => {
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(response.body).toBe(INDEX_HTML);
+    const sandbox = testHost.runtime.sandbox;
+    expect(sandbox).not.toBeNull();
+    const sandboxOrigin = new URL(sandbox?.url ?? '').origin;
+    expect(response.headers['content-security-policy']).toBe(
+      contentSecurityPolicy({ asHeader: true, sandboxOrigin }),
+    );
     const csp = String(response.headers['content-security-policy']).split('; ');
     expect(csp).toEqual(
       expect.arrayContaining([
         "default-src 'self'",
-        "script-src 'self'",
         "style-src 'self'",
-        "connect-src 'self'",
-        "img-src 'self' data:",
         "object-src 'none'",
         "base-uri 'none'",
         "frame-ancestors 'none'",
       ]),
     );
+    expect(csp.find((directive) => directive.startsWith('script-src '))).toContain(sandboxOrigin);
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['referrer-policy']).toBe('no-referrer');
   });

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { InsufficientTokens, type Client } from '../../../../shared/api/billing-api';
+import { InsufficientTokens, type Balance, type Client } from '../../../../shared/api/billing-api';
 import type { ClientSortKey, SortDirection } from '../../../../shared/ipc/models';
 
 interface ClientRow {
@@ -119,6 +119,33 @@ function fromRow(row: ClientRow): Client {
   };
 }
 
+/** What the client list shows, as one positional row: only these columns, no per-row objects from SQLite. */
+export type ClientListRow = [
+  id: string,
+  name: string,
+  planTier: string,
+  planName: string,
+  tokensPerCycle: number,
+  renewalDate: string,
+  balanceTotal: number,
+  balancePlan: number,
+  balanceTopUp: number,
+  updatedAt: string,
+];
+
+const LIST_COLUMNS = [
+  'id',
+  'name',
+  'plan_tier',
+  'plan_name',
+  'plan_tokens_per_cycle',
+  'renewal_date',
+  'balance_total',
+  'balance_plan',
+  'balance_top_up',
+  'updated_at',
+] as const satisfies readonly (keyof ClientRow)[];
+
 export interface ClientListQuery {
   search: string;
   sort: ClientSortKey;
@@ -128,23 +155,28 @@ export interface ClientListQuery {
 export function createClientsRepo(db: Database.Database) {
   const upsert = db.prepare<ClientRow>(UPSERT_SQL);
   const byId = db.prepare<[string], ClientRow>('SELECT * FROM clients WHERE id = ?');
+  const setBalance = db.prepare<{ id: string; total: number; plan: number; top_up: number }>(
+    `UPDATE clients SET balance_total = @total, balance_plan = @plan, balance_top_up = @top_up,
+       insufficient_tokens_json = NULL WHERE id = @id`,
+  );
   const countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM clients');
   const allIds = db.prepare<[], { id: string }>('SELECT id FROM clients ORDER BY id');
-  const listStatements = new Map<string, Database.Statement<[string], ClientRow>>();
+  const listStatements = new Map<string, Database.Statement<[string]>>();
 
-  function listStatement(sort: ClientSortKey, direction: SortDirection) {
-    const key = `${sort}:${direction}`;
+  function listStatement(columns: string, sort: ClientSortKey, direction: SortDirection) {
+    const key = `${columns}:${sort}:${direction}`;
     let statement = listStatements.get(key);
     if (!statement) {
       const dir = direction === 'desc' ? 'DESC' : 'ASC';
-      statement = db.prepare<[string], ClientRow>(
-        `SELECT * FROM clients WHERE name_folded LIKE ? ESCAPE '\\'
+      statement = db.prepare<[string]>(
+        `SELECT ${columns} FROM clients WHERE name_folded LIKE ? ESCAPE '\\'
          ORDER BY ${SORT_COLUMNS[sort]} ${dir}, id ${dir}`,
       );
       listStatements.set(key, statement);
     }
     return statement;
   }
+  const searchPattern = (query: ClientListQuery) => likeContains(foldForSearch(query.search.trim()));
 
   return {
     /** Inserts or updates clients; returns how many rows actually changed. */
@@ -153,9 +185,22 @@ export function createClientsRepo(db: Database.Database) {
       for (const client of clients) changed += upsert.run(toRow(client)).changes;
       return changed;
     },
+    /**
+     * A top-up's new balance, straight from the billing API's answer. A top-up also
+     * clears the refused usage, as the billing service does; updated_at stays so the
+     * next sync still fetches the client whole.
+     */
+    applyTopUpBalance(clientId: string, balance: Balance): boolean {
+      return setBalance.run({ id: clientId, ...balance }).changes > 0;
+    },
     list(query: ClientListQuery): Client[] {
-      const pattern = likeContains(foldForSearch(query.search.trim()));
-      return listStatement(query.sort, query.direction).all(pattern).map(fromRow);
+      const rows = listStatement('*', query.sort, query.direction).all(searchPattern(query));
+      return (rows as ClientRow[]).map(fromRow);
+    },
+    /** The same clients as `list`, in the same order, as narrow rows: a keystroke over thousands stays cheap. */
+    listRows(query: ClientListQuery): ClientListRow[] {
+      const statement = listStatement(LIST_COLUMNS.join(', '), query.sort, query.direction);
+      return statement.raw().all(searchPattern(query)) as ClientListRow[];
     },
     get(id: string): Client | null {
       const row = byId.get(id);

@@ -8,7 +8,9 @@ import { ErrorPanel } from '../../components/ErrorPanel';
 import { ArrowLeftIcon } from '../../components/icons';
 import { ClientNotFound } from './ClientNotFound';
 import { CreditsTab } from '../credits/CreditsTab';
+import { InsufficientTokensDialog } from '../insufficient-tokens/InsufficientTokensDialog';
 import { InvoicesTab } from '../invoices/InvoicesTab';
+import { PurchaseFlow } from '../payment/PurchaseFlow';
 import { SettingsTab } from './SettingsTab';
 import { CLIENT_TABS, clientTabPath, isClientTab, type ClientTab } from './client-tabs';
 
@@ -58,6 +60,11 @@ function ClientView({ client, tab }: { client: ClientDetail; tab: ClientTab }) {
           <InvoicesTab clientId={client.id} />
         </Tabs.Content>
       </Tabs.Root>
+      <PurchaseFlow key={client.id} client={client} />
+      <InsufficientTokensDialog
+        client={client}
+        onShowSettings={() => navigate(clientTabPath(client.id, 'settings'))}
+      />
     </div>
   );
 }

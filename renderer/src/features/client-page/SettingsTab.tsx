@@ -1,9 +1,9 @@
 import { formatCalendarDate, formatMoney, formatTokens } from '../../../../shared/domain/format';
 import type { ClientDetail } from '../../../../shared/ipc/models';
-import { useCatalog } from '../../api/queries';
 import { BalanceBadge } from '../../components/BalanceBadge';
 import { BalanceSplitBar } from './BalanceSplitBar';
-import { describeAutoReload } from './describe-auto-reload';
+import { AutoReloadSection } from '../auto-reload/AutoReloadSection';
+import { ManualReloadSection } from '../manual-reload/ManualReloadSection';
 
 function PlanSection({ client }: { client: ClientDetail }) {
   return (
@@ -74,27 +74,13 @@ function BalanceSection({ client }: { client: ClientDetail }) {
   );
 }
 
-function AutoReloadSection({ client }: { client: ClientDetail }) {
-  const catalog = useCatalog();
-  return (
-    <section className="card card--wide" aria-labelledby="auto-reload-heading">
-      <h2 id="auto-reload-heading" className="card__title">
-        Auto Reload
-      </h2>
-      <p className="auto-reload">
-        <span className={client.autoReload.enabled ? 'dot dot--on' : 'dot'} aria-hidden="true" />
-        {describeAutoReload(client.autoReload, catalog.data?.packs)}
-      </p>
-    </section>
-  );
-}
-
 export function SettingsTab({ client }: { client: ClientDetail }) {
   return (
     <div className="settings-grid">
       <PlanSection client={client} />
       <BalanceSection client={client} />
       <AutoReloadSection client={client} />
+      <ManualReloadSection client={client} />
     </div>
   );
 }

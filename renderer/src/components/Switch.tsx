@@ -1,0 +1,26 @@
+import type { Ref } from 'react';
+
+interface SwitchProps {
+  checked: boolean;
+  onChange(checked: boolean): void;
+  /** The id of the visible text that names the switch. */
+  labelledBy: string;
+  ref?: Ref<HTMLButtonElement>;
+}
+
+/** An on/off control announced as a switch ("Auto Reload, switch, on"). */
+export function Switch({ checked, onChange, labelledBy, ref }: SwitchProps) {
+  return (
+    <button
+      ref={ref}
+      type="button"
+      role="switch"
+      aria-checked={checked}
+      aria-labelledby={labelledBy}
+      className="switch"
+      onClick={() => onChange(!checked)}
+    >
+      <span className="switch__thumb" aria-hidden="true" />
+    </button>
+  );
+}

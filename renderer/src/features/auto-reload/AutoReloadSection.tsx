@@ -1,0 +1,205 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ClientDetail } from '../../../../shared/ipc/models';
+import { useUpdateAutoReload } from '../../api/purchases';
+import { useCatalog } from '../../api/queries';
+import { messageFor } from '../../components/error-message';
+import { CheckIcon } from '../../components/icons';
+import { Switch } from '../../components/Switch';
+import { packName, packsBySize } from '../manual-reload/pack-labels';
+import {
+  describeAutoReload,
+  draftFrom,
+  validateDraft,
+  type AutoReloadDraft,
+  type AutoReloadErrors,
+  type AutoReloadField,
+} from './auto-reload-form';
+import { useAutoReloadRequestStore } from './auto-reload-request-store';
+import './auto-reload.css';
+
+const HEADING_ID = 'auto-reload-heading';
+const fieldId = (field: AutoReloadField) => `auto-reload-${field}`;
+const errorId = (field: AutoReloadField) => `auto-reload-${field}-error`;
+
+function FieldError({ field, errors }: { field: AutoReloadField; errors: AutoReloadErrors }) {
+  const message = errors[field];
+  return message ? (
+    <p id={errorId(field)} className="field__error">
+      {message}
+    </p>
+  ) : null;
+}
+
+function invalidProps(field: AutoReloadField, errors: AutoReloadErrors) {
+  return errors[field]
+    ? { 'aria-invalid': true as const, 'aria-describedby': errorId(field) }
+    : { 'aria-describedby': `${fieldId(field)}-hint` };
+}
+
+/** Auto Reload for one client: edited as a draft, saved through the billing API, shown as saved. */
+export function AutoReloadSection({ client }: { client: ClientDetail }) {
+  const catalog = useCatalog();
+  const update = useUpdateAutoReload(client.id);
+  const [draft, setDraft] = useState<AutoReloadDraft | null>(null);
+  const [errors, setErrors] = useState<AutoReloadErrors>({});
+  const [savedNote, setSavedNote] = useState(false);
+  const switchRef = useRef<HTMLButtonElement>(null);
+  const sectionRef = useRef<HTMLElement>(null);
+  const request = useAutoReloadRequestStore((state) => state.request);
+  const consumeRequest = useAutoReloadRequestStore((state) => state.consume);
+  // "Turn on Auto Reload" from the Insufficient Tokens dialog: an unsaved draft with the switch on.
+  const requested = request?.clientId === client.id ? request : null;
+  const saved = draftFrom(client.autoReload);
+  const values =
+    draft ??
+    (requested ? { ...saved, enabled: true, packId: saved.packId || (requested.packId ?? '') } : saved);
+
+  function edit(patch: Partial<AutoReloadDraft>) {
+    setDraft({ ...values, ...patch });
+    setSavedNote(false);
+    if (requested) consumeRequest();
+  }
+
+  function discard() {
+    setDraft(null);
+    setErrors({});
+    if (requested) consumeRequest();
+  }
+
+  useEffect(() => {
+    if (!requested) return;
+    sectionRef.current?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    switchRef.current?.focus({ preventScroll: true });
+  }, [requested]);
+
+  function save() {
+    const result = validateDraft(values);
+    if (!result.ok) {
+      setErrors(result.errors);
+      return;
+    }
+    setErrors({});
+    update.mutate(result.settings, {
+      onSuccess: () => {
+        setDraft(null);
+        setSavedNote(true);
+        if (requested) consumeRequest();
+      },
+    });
+  }
+
+  const packs = packsBySize(catalog.data?.packs ?? []);
+  const dirty = draft !== null || requested !== null;
+
+  return (
+    <section ref={sectionRef} className="card card--wide auto-reload" aria-labelledby={HEADING_ID}>
+      <div className="card__title-row">
+        <div>
+          <h2 id={HEADING_ID} className="card__title">
+            Auto Reload
+          </h2>
+          <p className="auto-reload__summary muted">
+            <span className={client.autoReload.enabled ? 'dot dot--on' : 'dot'} aria-hidden="true" />
+            {describeAutoReload(client.autoReload, packs)}
+          </p>
+        </div>
+        <Switch
+          ref={switchRef}
+          checked={values.enabled}
+          labelledBy={HEADING_ID}
+          onChange={(enabled) => edit({ enabled })}
+        />
+      </div>
+      <form
+        className="auto-reload__form"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          save();
+        }}
+      >
+        <fieldset className="auto-reload__fields" disabled={!values.enabled || update.isPending}>
+          <div className="field">
+            <label htmlFor={fieldId('packId')}>Pack</label>
+            <select
+              id={fieldId('packId')}
+              className="input"
+              value={values.packId}
+              onChange={(event) => edit({ packId: event.target.value })}
+              {...invalidProps('packId', errors)}
+            >
+              <option value="">Choose a pack</option>
+              {packs.map((pack) => (
+                <option key={pack.id} value={pack.id}>
+                  {packName(pack)}
+                </option>
+              ))}
+            </select>
+            <p id={`${fieldId('packId')}-hint`} className="field__hint">
+              Bought with the saved card each time.
+            </p>
+            <FieldError field="packId" errors={errors} />
+          </div>
+          <div className="field">
+            <label htmlFor={fieldId('threshold')}>Reload when balance falls below</label>
+            <div className="input-suffix">
+              <input
+                id={fieldId('threshold')}
+                className="input num"
+                inputMode="numeric"
+                value={values.threshold}
+                onChange={(event) => edit({ threshold: event.target.value })}
+                {...invalidProps('threshold', errors)}
+              />
+              <span className="input-suffix__text">tokens</span>
+            </div>
+            <p id={`${fieldId('threshold')}-hint`} className="field__hint">
+              Checked whenever usage is recorded.
+            </p>
+            <FieldError field="threshold" errors={errors} />
+          </div>
+          <div className="field">
+            <label htmlFor={fieldId('monthlyLimit')}>Monthly limit</label>
+            <div className="input-suffix">
+              <input
+                id={fieldId('monthlyLimit')}
+                className="input num"
+                inputMode="numeric"
+                placeholder="No limit"
+                value={values.monthlyLimit}
+                onChange={(event) => edit({ monthlyLimit: event.target.value })}
+                {...invalidProps('monthlyLimit', errors)}
+              />
+              <span className="input-suffix__text">reloads</span>
+            </div>
+            <p id={`${fieldId('monthlyLimit')}-hint`} className="field__hint">
+              Most reloads per billing cycle. Optional.
+            </p>
+            <FieldError field="monthlyLimit" errors={errors} />
+          </div>
+        </fieldset>
+        <div className="auto-reload__footer">
+          {update.isError && (
+            <p className="form-error" role="alert">
+              {messageFor(update.error)}
+            </p>
+          )}
+          {savedNote && !dirty && (
+            <p className="saved-note" role="status">
+              <CheckIcon />
+              Saved
+            </p>
+          )}
+          {dirty && (
+            <button type="button" className="button button--ghost" onClick={discard}>
+              Discard changes
+            </button>
+          )}
+          <button type="submit" className="button button--primary" disabled={!dirty || update.isPending}>
+            {update.isPending ? 'Saving…' : 'Save'}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

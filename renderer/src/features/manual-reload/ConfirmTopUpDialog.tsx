@@ -1,0 +1,70 @@
+import type { ReactNode } from 'react';
+import {
+  formatCalendarDate,
+  formatInteger,
+  formatMoney,
+  formatTokens,
+} from '../../../../shared/domain/format';
+import type { ClientDetail, PackModel } from '../../../../shared/ipc/models';
+import { useAccount } from '../../api/queries';
+import { Modal } from '../../components/Modal';
+import { InfoIcon } from '../../components/icons';
+import { describeCard } from '../payment/describe-card';
+import './manual-reload.css';
+
+interface ConfirmTopUpDialogProps {
+  client: ClientDetail;
+  pack: PackModel;
+  onConfirm(): void;
+  onCancel(): void;
+}
+
+function Fact({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div className="facts__row">
+      <dt>{term}</dt>
+      <dd className="num">{children}</dd>
+    </div>
+  );
+}
+
+/** The last look before money moves: what is bought, for whom, on which card, and what does not change. */
+export function ConfirmTopUpDialog({ client, pack, onConfirm, onCancel }: ConfirmTopUpDialogProps) {
+  const account = useAccount();
+  const card = account.data?.card ?? null;
+  const cardText = card ? describeCard(card) : account.isPending ? 'Loading…' : 'No card on file';
+
+  return (
+    <Modal open title="Confirm top up" subtitle="Check the details before paying." onDismiss={onCancel}>
+      <dl className="facts confirm-facts">
+        <Fact term="Client">{client.name}</Fact>
+        <Fact term="Pack">{formatInteger(pack.tokens)}-token pack</Fact>
+        <Fact term="Tokens">+{formatTokens(pack.tokens)}</Fact>
+        <Fact term="Price">{formatMoney(pack.price)}</Fact>
+        <Fact term="Card">{cardText}</Fact>
+        <Fact term="Balance after">{formatTokens(client.balance.total + pack.tokens)}</Fact>
+      </dl>
+      <div className="callout">
+        <InfoIcon className="callout__icon" />
+        <div className="callout__text">
+          <p>Top-up tokens roll forward and never expire at cycle reset.</p>
+          <p className="muted">
+            The {client.planName} plan, its renewal date ({formatCalendarDate(client.renewalDate)}) and its
+            monthly allocation ({formatTokens(client.tokensPerCycle)}) stay the same.
+          </p>
+        </div>
+      </div>
+      {!card && !account.isPending && (
+        <p className="muted">With no saved card, the payment window asks for one.</p>
+      )}
+      <div className="modal__actions">
+        <button type="button" className="button button--secondary" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="button" className="button button--primary" onClick={onConfirm}>
+          Confirm purchase
+        </button>
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,236 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { formatMoney, formatTokens } from '../../../../shared/domain/format';
+import type { PackModel, SavedCard } from '../../../../shared/ipc/models';
+import type { Purchase } from '../../../../shared/ipc/purchase-models';
+import { useCancelPurchase, usePurchase, useRefreshPurchase } from '../../api/purchases';
+import { queryKeys } from '../../api/query-keys';
+import { messageFor } from '../../components/error-message';
+import { Modal } from '../../components/Modal';
+import { describeCard } from './describe-card';
+import { EmbeddedCheckoutFrame } from './EmbeddedCheckoutFrame';
+import { closingCancels, isBusy, paymentView, type LocalPhase, type PaymentView } from './payment-view';
+import {
+  Actions,
+  CANCELED_MESSAGE,
+  Outcome,
+  Progress,
+  SuccessDetails,
+  UNKNOWN_MESSAGE,
+} from './PaymentViews';
+import { useNextAction } from './use-next-action';
+import './payment.css';
+
+export interface PaymentDialogProps {
+  clientName: string;
+  pack: PackModel | undefined;
+  purchaseId: string | null;
+  starting: boolean;
+  startError: unknown;
+  /** The saved card, for the progress line before the core names the card it charged. */
+  card: SavedCard | null;
+  /** Start over with the same pack; `replacing` is called off first when it is still open. */
+  onRetry(replacing: Purchase | null): void;
+  onClose(purchase: Purchase | undefined): void;
+}
+
+function subtitleOf(clientName: string, pack: PackModel | undefined, purchase: Purchase | undefined) {
+  const tokens = purchase?.tokens ?? pack?.tokens;
+  const amount = purchase?.amount ?? pack?.price;
+  if (tokens === undefined || !amount) return clientName;
+  return `${formatTokens(tokens)} for ${clientName} · ${formatMoney(amount)}`;
+}
+
+/** The Stripe payment window: follows one purchase from the charge to its outcome. */
+export function PaymentDialog(props: PaymentDialogProps) {
+  const { clientName, pack, purchaseId, starting, startError, card, onRetry, onClose } = props;
+  const queryClient = useQueryClient();
+  const purchaseQuery = usePurchase(purchaseId);
+  const purchase = purchaseId ? (purchaseQuery.data ?? undefined) : undefined;
+  const refresh = useRefreshPurchase();
+  const cancel = useCancelPurchase();
+  const [local, setLocal] = useState<LocalPhase>({ kind: 'none' });
+  const [actionError, setActionError] = useState<unknown>(null);
+  const retryAuthentication = useNextAction({ purchase, setLocal, refresh: refresh.mutateAsync });
+  const view = paymentView({ purchase, starting, startFailed: startError !== null, local });
+
+  async function callOff(target: Purchase) {
+    setLocal({ kind: 'canceling' });
+    setActionError(null);
+    try {
+      await cancel.mutateAsync(target.id);
+    } catch (error) {
+      setActionError(error);
+    } finally {
+      setLocal({ kind: 'none' });
+    }
+  }
+
+  async function checkoutCompleted(target: Purchase) {
+    setLocal({ kind: 'confirming' });
+    setActionError(null);
+    try {
+      await refresh.mutateAsync(target.id);
+    } catch (error) {
+      setActionError(error);
+    } finally {
+      // Checkout saved the new card as the default: every screen that names the card must show it.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.account });
+      setLocal({ kind: 'none' });
+    }
+  }
+
+  function dismiss() {
+    if (isBusy(view)) return;
+    if (purchase && closingCancels(view)) {
+      if (view === 'auth_failed') {
+        cancel.mutate(purchase.id);
+        onClose(purchase);
+      } else void callOff(purchase);
+      return;
+    }
+    onClose(purchase);
+  }
+
+  const chargedCard = purchase?.card ?? card;
+  const close = { label: 'Close', onClick: () => onClose(purchase) };
+
+  function body(current: PaymentView) {
+    switch (current) {
+      case 'charging':
+        return <Progress>Charging {chargedCard ? describeCard(chargedCard) : 'your card'}…</Progress>;
+      case 'authenticating':
+        return (
+          <Progress hint="Complete the check in the window your bank opened.">
+            Waiting for your bank to confirm the payment…
+          </Progress>
+        );
+      case 'confirming':
+        return <Progress>Confirming the payment…</Progress>;
+      case 'canceling':
+        return <Progress>Canceling…</Progress>;
+      case 'unknown':
+        return (
+          <>
+            <Outcome tone="info" title={UNKNOWN_MESSAGE} />
+            <Actions actions={[{ ...close, primary: true }]} />
+          </>
+        );
+      case 'start_failed':
+        return (
+          <>
+            <Outcome tone="danger" title="The payment didn't start. No charge was made.">
+              <p className="payment-state__text">{messageFor(startError)}</p>
+            </Outcome>
+            <Actions actions={[close, { label: 'Try again', primary: true, onClick: () => onRetry(null) }]} />
+          </>
+        );
+      case 'auth_failed':
+        return (
+          <>
+            <Outcome
+              tone="danger"
+              title={
+                local.kind === 'auth_failed' ? local.message : 'Authentication failed. No charge was made.'
+              }
+            />
+            <Actions
+              actions={[
+                { label: 'Close', onClick: dismiss },
+                {
+                  label: 'Try again',
+                  primary: true,
+                  onClick: () => {
+                    if (purchase?.state === 'requires_action') {
+                      setLocal({ kind: 'none' });
+                      retryAuthentication();
+                    } else onRetry(purchase ?? null);
+                  },
+                },
+              ]}
+            />
+          </>
+        );
+      case 'declined':
+        return (
+          <>
+            <Outcome tone="danger" title={purchase?.paymentError?.message ?? 'Your card was declined.'}>
+              <p className="payment-state__text muted">
+                Nothing was charged. Pay with a different card to finish this top up.
+              </p>
+            </Outcome>
+            <Actions
+              actions={[
+                { label: 'Cancel', onClick: dismiss },
+                {
+                  label: 'Pay with a different card',
+                  primary: true,
+                  onClick: () => setLocal({ kind: 'checkout' }),
+                },
+              ]}
+            />
+          </>
+        );
+      case 'checkout':
+        return purchase ? (
+          <>
+            <p className="muted">Enter a different card. It becomes the saved card for future top ups.</p>
+            <EmbeddedCheckoutFrame
+              purchaseId={purchase.id}
+              onComplete={() => void checkoutCompleted(purchase)}
+              onError={setActionError}
+            />
+            <Actions actions={[{ label: 'Cancel', onClick: dismiss }]} />
+          </>
+        ) : null;
+      case 'success':
+        return purchase ? (
+          <>
+            <Outcome tone="success" title="Payment complete">
+              <p className="payment-state__text muted">
+                {formatTokens(purchase.tokens)} added to {clientName}.
+              </p>
+            </Outcome>
+            <SuccessDetails purchase={purchase} />
+            <Actions actions={[{ label: 'Done', primary: true, onClick: () => onClose(purchase) }]} />
+          </>
+        ) : null;
+      case 'canceled':
+        return (
+          <>
+            <Outcome tone="info" title={CANCELED_MESSAGE} />
+            <Actions actions={[{ ...close, primary: true }]} />
+          </>
+        );
+      case 'failed':
+        return (
+          <>
+            <Outcome
+              tone="danger"
+              title={purchase?.paymentError?.message ?? 'The payment failed. No charge was made.'}
+            />
+            <Actions actions={[{ ...close, primary: true }]} />
+          </>
+        );
+    }
+  }
+
+  return (
+    <Modal
+      open
+      title="Stripe payment"
+      subtitle={subtitleOf(clientName, pack, purchase)}
+      size={view === 'checkout' ? 'lg' : 'md'}
+      dismissible={!isBusy(view)}
+      modal={view !== 'authenticating'}
+      onDismiss={dismiss}
+    >
+      {body(view)}
+      {actionError !== null && (
+        <p className="form-error" role="alert">
+          {messageFor(actionError)}
+        </p>
+      )}
+    </Modal>
+  );
+}
