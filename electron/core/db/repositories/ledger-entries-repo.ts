@@ -62,9 +62,10 @@ export function createLedgerEntriesRepo(db: Database.Database) {
     'SELECT count(*) AS n FROM ledger_entries WHERE client_id = ?',
   );
 
+  // Without statistics SQLite prefers walking the client's whole primary key (100 ms at a million entries).
   const purchases = db.prepare<[string, string], PurchaseRow>(
     `SELECT e.top_up_id, e.type, e.at, e.amount, e.invoice_id, i.number AS invoice_number
-     FROM ledger_entries e LEFT JOIN invoices i ON i.id = e.invoice_id
+     FROM ledger_entries e INDEXED BY ledger_entries_purchases LEFT JOIN invoices i ON i.id = e.invoice_id
      WHERE e.client_id = ? AND e.type IN ('top_up', 'auto_reload')
        AND e.top_up_id IN (SELECT value FROM json_each(?))`,
   );

@@ -21,7 +21,7 @@ export function CreditLog({ clientId }: { clientId: string }) {
   const clear = useCreditLogFilterStore((state) => state.clear);
   const filter = useLedgerFilter(draft);
   const pages = useLedgerPages(clientId, filter);
-  const count = useLedgerCount(clientId, filter);
+  const count = useLedgerCount(clientId, filter, pages.isSuccess && !pages.isPlaceholderData);
   const filtered = isFiltered(filter);
 
   function clearFilters() {

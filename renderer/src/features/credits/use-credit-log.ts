@@ -36,10 +36,16 @@ export function useLedgerPages(clientId: string, filter: LedgerFilter) {
   return { ...query, entries };
 }
 
-export function useLedgerCount(clientId: string, filter: LedgerFilter) {
+/**
+ * Counting a million entries takes tens of milliseconds on the core's single
+ * thread, so it waits until the rows for the same filter are in: the first
+ * rows paint without queueing behind it.
+ */
+export function useLedgerCount(clientId: string, filter: LedgerFilter, rowsLoaded: boolean) {
   return useQuery({
     queryKey: queryKeys.ledgerCount(clientId, filter),
     queryFn: () => api.invoke('ledger.count', { clientId, filter }),
     placeholderData: keepPreviousData,
+    enabled: rowsLoaded,
   });
 }
