@@ -3,7 +3,7 @@
  * renderer runs unchanged in a browser. Both the web host and the renderer's
  * HTTP bridge read these constants.
  *
- * - The host prints a URL carrying a one-time `?secret=`; opening it sets an
+ * - The host prints a URL carrying a per-run `?secret=`; opening it sets an
  *   HttpOnly, SameSite=Strict session cookie and redirects to `/`.
  * - `POST {WEB_INVOKE_PATH}<channel>` with a JSON body invokes a channel and
  *   answers with an IpcResult envelope (always HTTP 200 once authenticated).
