@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { contentSecurityPolicy } from '../../shared/security/content-security-policy';
-import { assertAppBuilt, launchApp, skipReason } from './support/electron-app';
+import { prepareApp, launchApp, skipReason } from './support/electron-app';
 
 /** The real Electron app: window, bridge, guards and the app:// page with its CSP. */
 if (skipReason) console.log(skipReason);
@@ -25,7 +25,7 @@ let app: ElectronApplication;
 let page: Page;
 
 test.beforeAll(async () => {
-  assertAppBuilt();
+  prepareApp();
   dataDir = mkdtempSync(join(tmpdir(), 'abc-electron-'));
   app = await launchApp(dataDir);
   page = await app.firstWindow();

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { packById } from '../../sandbox/seed/catalog';
 import { formatMoney, formatTokens } from '../../shared/domain/format';
-import { assertAppBuilt, launchApp, skipReason } from './support/electron-app';
+import { prepareApp, launchApp, skipReason } from './support/electron-app';
 
 if (skipReason) console.log(skipReason);
 test.skip(skipReason !== null, skipReason ?? '');
@@ -23,7 +23,7 @@ let app: ElectronApplication;
 let page: Page;
 
 test.beforeAll(async () => {
-  assertAppBuilt();
+  prepareApp();
   dataDir = mkdtempSync(join(tmpdir(), 'abc-electron-purchase-'));
   app = await launchApp(dataDir);
   page = await app.firstWindow();

@@ -4,6 +4,7 @@
  * developer machine with network access for `npm ci` has; without it the specs
  * skip with the reason below.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -38,9 +39,22 @@ export const electronBinary = findElectronBinary();
 /** Why the Electron specs cannot run here, or null when they can. */
 export const skipReason = 'reason' in electronBinary ? electronBinary.reason : null;
 
-export function assertAppBuilt(): void {
+/**
+ * The built app, plus the Electron-ABI better-sqlite3 that an unpackaged app
+ * loads (electron/main/native-binding.ts). `npm start` and `npm run dev` make
+ * it first; `npm test` does not, and without it the app stops at a startup
+ * error box instead of opening a window.
+ */
+export function prepareApp(): void {
   if (!existsSync(join(REPO_ROOT, 'out', 'main', 'index.js'))) {
     throw new Error('out/main/index.js is missing: run `npm run build` before the Electron tests.');
+  }
+  const ensured = spawnSync(process.execPath, [join(REPO_ROOT, 'scripts', 'ensure-electron-native.mjs')], {
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
+  });
+  if (ensured.status !== 0) {
+    throw new Error('Could not prepare better-sqlite3 for Electron (scripts/ensure-electron-native.mjs).');
   }
 }
 
@@ -54,6 +68,8 @@ export async function launchApp(appDataDir: string): Promise<ElectronApplication
   delete env.BILLING_API_URL;
   delete env.BILLING_API_TOKEN;
   delete env.ELECTRON_RENDERER_URL;
+  // Set in shells started by VS Code and its Playwright extension; it would start Electron as plain Node.
+  delete env.ELECTRON_RUN_AS_NODE;
   return electron.launch({
     executablePath: electronBinary.path,
     args: ['.'],
