@@ -7,6 +7,7 @@ import {
   SavedCardResponse,
   UsageResponse,
 } from '../../../sandbox/http/control-schemas';
+import { FaultsState, type FaultsBody } from '../../../sandbox/http/faults';
 import type { BillingApi } from './sandbox-api';
 
 export type Charge = z.infer<typeof ChargeList>['data'][number];
@@ -66,4 +67,13 @@ export function advanceToRenewal(api: BillingApi, clientId: string) {
     to: 'next_renewal',
     client_id: clientId,
   });
+}
+
+/** Switches the sandbox's faults (HTTP 500s, dropped responses, latency) on or off. */
+export function setFaults(api: BillingApi, faults: FaultsBody) {
+  return control(api, 'POST', '/sandbox/faults', FaultsState, faults);
+}
+
+export function getFaults(api: BillingApi) {
+  return control(api, 'GET', '/sandbox/faults', FaultsState);
 }

@@ -66,7 +66,8 @@ export function PaymentDialog(props: PaymentDialogProps) {
     }
   }
 
-  async function checkoutCompleted(target: Purchase) {
+  /** Asks the billing API where the purchase stands (the same idempotency key, never a second charge). */
+  async function confirmWithApi(target: Purchase, { cardChanged }: { cardChanged: boolean }) {
     setLocal({ kind: 'confirming' });
     setActionError(null);
     try {
@@ -75,7 +76,7 @@ export function PaymentDialog(props: PaymentDialogProps) {
       setActionError(error);
     } finally {
       // Checkout saved the new card as the default: every screen that names the card must show it.
-      void queryClient.invalidateQueries({ queryKey: queryKeys.account });
+      if (cardChanged) void queryClient.invalidateQueries({ queryKey: queryKeys.account });
       setLocal({ kind: 'none' });
     }
   }
@@ -113,7 +114,16 @@ export function PaymentDialog(props: PaymentDialogProps) {
         return (
           <>
             <Outcome tone="info" title={UNKNOWN_MESSAGE} />
-            <Actions actions={[{ ...close, primary: true }]} />
+            <Actions
+              actions={[
+                close,
+                {
+                  label: 'Check again',
+                  primary: true,
+                  onClick: () => purchase && void confirmWithApi(purchase, { cardChanged: false }),
+                },
+              ]}
+            />
           </>
         );
       case 'start_failed':
@@ -177,7 +187,7 @@ export function PaymentDialog(props: PaymentDialogProps) {
             <p className="muted">Enter a different card. It becomes the saved card for future top ups.</p>
             <EmbeddedCheckoutFrame
               purchaseId={purchase.id}
-              onComplete={() => void checkoutCompleted(purchase)}
+              onComplete={() => void confirmWithApi(purchase, { cardChanged: true })}
               onError={setActionError}
             />
             <Actions actions={[{ label: 'Cancel', onClick: dismiss }]} />
