@@ -1,6 +1,7 @@
 /** The IPC contract over HTTP: one POST per invoke, one server-sent event stream for pushes. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { EVENT_NAMES, isChannelName } from '../../shared/ipc/contract';
+import { EVENT_NAMES, isChannelName, type EventName } from '../../shared/ipc/contract';
+import { CACHE_SCOPES } from '../../shared/ipc/models';
 import type { AppRuntime } from '../core/runtime/types';
 import { API_HEADERS, sendEnvelopeError, sendJson } from './responses';
 
@@ -94,11 +95,12 @@ export class EventStreams {
       'X-Accel-Buffering': 'no',
     });
     res.write(': connected\n\n');
+    const send = (name: EventName, payload: unknown) =>
+      res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
     const unsubscribers = EVENT_NAMES.map((name) =>
-      this.runtime.events.on(name, (payload) => {
-        res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
-      }),
+      this.runtime.events.on(name, (payload) => send(name, payload)),
     );
+    void this.sendSnapshot(send);
     // Comments keep idle proxies and the browser from treating the stream as dead.
     const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
     this.open.add(res);
@@ -107,6 +109,18 @@ export class EventStreams {
       for (const unsubscribe of unsubscribers) unsubscribe();
       this.open.delete(res);
     });
+  }
+
+  /**
+   * EventSource reconnects by itself after a drop, but events sent meanwhile are
+   * lost: every new stream starts with the current sync status and notices, and
+   * tells the page to re-read the cache, so nothing stays stale.
+   */
+  private async sendSnapshot(send: (name: EventName, payload: unknown) => void): Promise<void> {
+    const { handlers } = this.runtime;
+    send('sync.status', await handlers['sync.status']({}));
+    send('notices.changed', await handlers['notices.list']({}));
+    send('cache.changed', { scopes: [...CACHE_SCOPES] });
   }
 
   closeAll(): void {

@@ -76,16 +76,37 @@ describe('POST /api/invoke/<channel>', () => {
 });
 
 describe('GET /api/events', () => {
+  it('starts every stream with the current state, so a reconnecting page misses nothing', async () => {
+    const currentStatus = async () =>
+      ((await invoke(origin, cookie, 'sync.status', {})).json as { value: SyncStatus }).value;
+    await expect.poll(async () => (await currentStatus()).state, { timeout: 20_000 }).toBe('idle');
+    const expected = await currentStatus();
+    const stream = await openEventStream(origin, cookie);
+    try {
+      const status = await stream.next((candidate) => candidate.event === 'sync.status');
+      expect(status.data).toEqual(expected);
+      const notices = await stream.next((candidate) => candidate.event === 'notices.changed');
+      expect(notices.data).toEqual([]);
+      const changed = await stream.next((candidate) => candidate.event === 'cache.changed');
+      expect(changed.data).toEqual({ scopes: ['account', 'clients', 'catalog', 'ledger', 'invoices'] });
+    } finally {
+      stream.close();
+    }
+  });
+
   it('streams sync.status events after sync.now', async () => {
     const stream = await openEventStream(origin, cookie);
     try {
       expect(stream.response.statusCode).toBe(200);
       expect(stream.response.headers['content-type']).toBe('text/event-stream; charset=utf-8');
 
+      const snapshot = await stream.next((candidate) => candidate.event === 'sync.status');
       const result = await invoke(origin, cookie, 'sync.now', {});
       expect(result.json).toMatchObject({ ok: true });
 
-      const event = await stream.next((candidate) => candidate.event === 'sync.status');
+      const event = await stream.next(
+        (candidate) => candidate.event === 'sync.status' && candidate !== snapshot,
+      );
       expect(SyncStatus.safeParse(event.data).success).toBe(true);
     } finally {
       stream.close();
