@@ -5,7 +5,7 @@ import { ErrorPanel } from '../../components/ErrorPanel';
 import { useDebouncedValue } from '../../hooks/use-debounced-value';
 import { useUiStore } from '../../state/ui-store';
 import { CLIENT_SEARCH_ID, ClientSearch } from './ClientSearch';
-import { ClientsLoading } from './ClientsLoading';
+import { TableLoading } from '../../components/TableLoading';
 import { ClientsTable } from './ClientsTable';
 import { NoClientsYet, NoMatchingClients } from './ClientsEmpty';
 import { describeClientCount } from './client-count';
@@ -28,7 +28,8 @@ export function ClientsPage() {
   }
 
   function renderBody() {
-    if (clients.isPending) return <ClientsLoading />;
+    if (clients.isPending)
+      return <TableLoading label="Loading clients…" columns={['wide', 'plain', 'end', 'plain']} />;
     if (clients.isError) {
       return (
         <ErrorPanel

@@ -2,7 +2,8 @@ import { formatInteger } from '../../../../shared/domain/format';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { useCreditLogFilterDraft, useCreditLogFilterStore } from './credit-log-filter-store';
 import { CREDIT_LOG_SEARCH_ID, CreditLogFilters } from './CreditLogFilters';
-import { CreditLogLoading, NoEntriesYet, NoMatchingEntries } from './CreditLogStates';
+import { TableLoading } from '../../components/TableLoading';
+import { NoEntriesYet, NoMatchingEntries } from './CreditLogStates';
 import { CreditLogTable } from './CreditLogTable';
 import { ExportCsvButton } from './ExportCsvButton';
 import { isFiltered, useLedgerCount, useLedgerFilter, useLedgerPages } from './use-credit-log';
@@ -30,7 +31,8 @@ export function CreditLog({ clientId }: { clientId: string }) {
   }
 
   function renderBody() {
-    if (pages.isPending) return <CreditLogLoading />;
+    if (pages.isPending)
+      return <TableLoading label="Loading credit log…" columns={['plain', 'wide', 'end', 'plain']} />;
     if (pages.isError) {
       return (
         <ErrorPanel

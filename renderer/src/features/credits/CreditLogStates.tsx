@@ -1,27 +1,5 @@
 import { FileTextIcon, SearchIcon } from '../../components/icons';
 
-const SKELETON_ROWS = 8;
-
-export function CreditLogLoading() {
-  return (
-    <div className="table-card">
-      <p className="loading-line" role="status">
-        Loading credit log…
-      </p>
-      <div className="skeleton-table" aria-hidden="true">
-        {Array.from({ length: SKELETON_ROWS }, (_, index) => (
-          <div className="skeleton-row" key={index}>
-            <span className="skeleton" />
-            <span className="skeleton skeleton--wide" />
-            <span className="skeleton skeleton--end" />
-            <span className="skeleton" />
-          </div>
-        ))}
-      </div>
-    </div>
-  );
-}
-
 export function NoMatchingEntries({ onClear }: { onClear(): void }) {
   return (
     <div className="panel-state">
