@@ -123,8 +123,19 @@ export const SyncStatus = z.object({
     })
     .nullable(),
   error: AppErrorShape.nullable(),
+  /**
+   * Increases with every change of status in one run of the core. A reply and
+   * an event travel on different channels and can arrive out of order; the
+   * renderer keeps whichever status has the higher revision.
+   */
+  revision: z.int().nonnegative(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
+
+/** The status to show: never an older one over a newer one. */
+export function newerSyncStatus(current: SyncStatus | undefined, incoming: SyncStatus): SyncStatus {
+  return current && current.revision > incoming.revision ? current : incoming;
+}
 
 export const Notice = z.object({
   id: z.string(),

@@ -40,12 +40,16 @@ export const DEFAULT_OFFLINE_RETRY_MS = { min: 5_000, max: 30_000 };
 const PROGRESS_EVENT_GAP_MS = 100;
 const DEFAULT_PAGE_SIZES: PageSizes = { clients: 100, ledger: 500, invoices: 100 };
 
+/** A status before setStatus numbers it. */
+type StatusFields = Omit<SyncStatus, 'revision'>;
+
 /**
  * Mirrors the billing service into the cache: at start, on an interval and on
  * request. Only one run at a time; asking again while one runs joins it.
  */
 export class SyncEngine {
   private current: SyncStatus;
+  private revision = 0;
   private running: { promise: Promise<SyncResult>; abort: AbortController } | null = null;
   private timer: NodeJS.Timeout | null = null;
   private retry: { timer: NodeJS.Timeout; delayMs: number } | null = null;
@@ -55,7 +59,7 @@ export class SyncEngine {
   constructor(private readonly options: SyncEngineOptions) {
     this.pageSizes = { ...DEFAULT_PAGE_SIZES, ...options.pageSizes };
     this.now = options.now ?? (() => new Date());
-    this.current = this.restingStatus();
+    this.current = { ...this.restingStatus(), revision: this.revision };
   }
 
   status(): SyncStatus {
@@ -139,15 +143,16 @@ export class SyncEngine {
     this.retry = null;
   }
 
-  private restingStatus(): SyncStatus {
+  private restingStatus(): StatusFields {
     const lastSyncedAt = this.options.repos.syncCursors.lastSyncedAt();
     const state = this.options.getApi() ? 'idle' : 'signed_out';
     return { state, lastSyncedAt, progress: null, error: null };
   }
 
-  private setStatus(status: SyncStatus): void {
-    this.current = status;
-    this.options.emit('sync.status', status);
+  private setStatus(status: StatusFields): void {
+    this.revision += 1;
+    this.current = { ...status, revision: this.revision };
+    this.options.emit('sync.status', this.current);
   }
 
   private async run(api: BillingApiClient, signal: AbortSignal): Promise<SyncResult> {
@@ -201,7 +206,7 @@ export class SyncEngine {
     }
   }
 
-  private failedStatus(error: unknown, lastSyncedAt: string | null, signal: AbortSignal): SyncStatus {
+  private failedStatus(error: unknown, lastSyncedAt: string | null, signal: AbortSignal): StatusFields {
     // Being cancelled (stop, sign-in elsewhere) is not a failure worth showing.
     if (signal.aborted || error instanceof RequestCancelledError) {
       return this.restingStatus();

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient, type Query } from '@tanstack/react-query';
 import type { ChannelInput } from '../../../shared/ipc/contract';
-import type { AppInfo } from '../../../shared/ipc/models';
+import { newerSyncStatus, type AppInfo, type SyncStatus } from '../../../shared/ipc/models';
 import { api } from './bridge';
 import { queryKeys } from './query-keys';
 
@@ -33,7 +33,11 @@ export function useSyncNow() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => api.invoke('sync.now', {}),
-    onSuccess: (status) => queryClient.setQueryData(queryKeys.syncStatus, status),
+    // The sync's own events may already have reported a later status than this reply.
+    onSuccess: (status) =>
+      queryClient.setQueryData<SyncStatus>(queryKeys.syncStatus, (current) =>
+        newerSyncStatus(current, status),
+      ),
   });
 }
 

@@ -1,5 +1,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { ClientSortKey, SortDirection } from '../../../shared/ipc/models';
+import {
+  newerSyncStatus,
+  type ClientSortKey,
+  type SortDirection,
+  type SyncStatus,
+} from '../../../shared/ipc/models';
 import { api } from './bridge';
 import { queryKeys } from './query-keys';
 
@@ -32,7 +37,13 @@ export function useClient(clientId: string) {
 }
 
 export function useSyncStatus() {
-  return useQuery({ queryKey: queryKeys.syncStatus, queryFn: () => api.invoke('sync.status', {}) });
+  return useQuery({
+    queryKey: queryKeys.syncStatus,
+    queryFn: () => api.invoke('sync.status', {}),
+    // Events may have delivered a later status while this reply was on its way.
+    structuralSharing: (current, incoming) =>
+      newerSyncStatus(current as SyncStatus | undefined, incoming as SyncStatus),
+  });
 }
 
 export function useNotices() {

@@ -48,6 +48,11 @@ describe('SyncEngine', () => {
     expect(entryCounts).toEqual([...entryCounts].sort((a, b) => a - b));
     expect(entryCounts.at(-1)).toBeGreaterThan(0);
     expect(statuses.at(-1)).toMatchObject({ state: 'idle', progress: null });
+    const revisions = statuses.map((status) => status.revision);
+    expect(revisions, 'every status is newer than the one before').toEqual(
+      [...new Set(revisions)].sort((a, b) => a - b),
+    );
+    expect(harness.engine.status()).toEqual(statuses.at(-1));
 
     const changes = harness.eventsOf('cache.changed');
     const scopes = new Set(changes.flatMap((change) => change.scopes));
