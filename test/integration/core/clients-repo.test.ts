@@ -49,7 +49,7 @@ const ids = (
   search: string,
   sort: 'name' | 'balance' | 'renewal' = 'name',
   direction: 'asc' | 'desc' = 'asc',
-) => repos.clients.list({ search, sort, direction }).map((c) => c.id);
+) => repos.clients.listRows({ search, sort, direction }).map(([id]) => id);
 
 describe('clients repository', () => {
   beforeEach(() => {

@@ -85,8 +85,7 @@ export async function snapshotApi(baseUrl: string, token: string): Promise<ApiSn
 
 /** The same shape, read back from the cache. */
 export function snapshotCache(repos: Repositories): ApiSnapshot {
-  const clients = repos.clients.list({ search: '', sort: 'name', direction: 'asc' });
-  const byId = [...clients].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const byId = repos.clients.ids().flatMap((id) => repos.clients.get(id) ?? []);
   const me = repos.account.get();
   if (!me) throw new Error('no account in the cache');
   return {
