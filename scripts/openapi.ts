@@ -64,7 +64,9 @@ function idempotencyParameters(spec: RouteSpec) {
       required: spec.idempotency === 'required',
       description:
         'Stripe semantics, scoped to the agency: a retry with the same key and body returns the first result ' +
-        '(header Idempotent-Replayed: true) and never charges twice; the same key with another body is a 409.',
+        '(header Idempotent-Replayed: true) and never charges twice; the same key with another body is a 409. ' +
+        'Keys expire 24 hours after first use: an older key is a new request (and charges again), so look an ' +
+        'unanswered request up with GET /v1/top-ups?idempotency_key= instead of replaying it.',
       schema: { type: 'string', minLength: 1, maxLength: 255 },
     },
   ];
@@ -95,7 +97,8 @@ function operation(name: BillingRouteName, spec: RouteSpec) {
       ...(spec.idempotency
         ? {
             '409': errorResponse(
-              'The Idempotency-Key was used with a different request, or the state forbids it',
+              'The Idempotency-Key was used with a different request, or the state forbids it; on top-ups, ' +
+                '`price_changed` (with `current_price`) when the confirmed amount is not the current price',
             ),
           }
         : {}),

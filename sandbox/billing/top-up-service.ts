@@ -3,8 +3,9 @@
  * success capture, credit, invoice and email in the caller's transaction. The
  * store's UNIQUE indexes make a second capture or credit of one top-up fail.
  */
-import type { LedgerEntry } from '../../shared/api/billing-api';
-import type { PaymentError } from '../../shared/api/payments-api';
+import type { LedgerEntry, Pack } from '../../shared/api/billing-api';
+import { PRICE_CHANGED, type PaymentError } from '../../shared/api/payments-api';
+import type { Money } from '../../shared/api/primitives';
 import { formatInteger, formatMoney } from '../../shared/domain/format';
 import {
   cardBrand,
@@ -43,6 +44,19 @@ function unexpectedState(topUp: TopUpRecord, why: string): ApiError {
   return new ApiError(409, 'conflict', `The payment ${topUp.id} cannot be charged: ${why}`, {
     code: 'payment_intent_unexpected_state',
   });
+}
+
+/** A charge is only made for the price the manager saw, so a price change in between charges nothing. */
+function checkConfirmedPrice(pack: Pack, confirmed: Money | null): void {
+  if (!confirmed) return;
+  if (confirmed.amount === pack.price.amount && confirmed.currency === pack.price.currency) return;
+  throw new ApiError(
+    409,
+    'conflict',
+    `The price of the ${formatInteger(pack.tokens)}-token pack is now ${formatMoney(pack.price)} ` +
+      `(you confirmed ${formatMoney(confirmed)}). Nothing was charged.`,
+    { code: PRICE_CHANGED, currentPrice: pack.price },
+  );
 }
 
 export function paymentErrorOf(outcome: Extract<CardOutcome, { kind: 'declined' }>): PaymentError {
@@ -141,10 +155,11 @@ export function createTopUpService(repos: Repositories, books: ClientBooks, cloc
     complete,
     decline,
 
-    create(clientId: string, packId: string, kind: TopUpKind): TopUpOutcome {
+    create(clientId: string, packId: string, kind: TopUpKind, confirmedPrice: Money | null): TopUpOutcome {
       const client = books.requireClient(clientId);
       const pack = repos.catalog.getPack(packId);
       if (!pack) throw invalidRequest(`pack_id: no pack with id "${packId}"`, 'unknown_pack');
+      checkConfirmedPrice(pack, confirmedPrice);
       const id = newId('tu');
       const cardNumber = repos.agency.savedCardNumber();
       repos.topUps.insert({

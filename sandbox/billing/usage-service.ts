@@ -43,7 +43,7 @@ export function createUsageService(
       let client = books.requireClient(input.client_id);
       const autoReloads: TopUp[] = [];
       while (wantsReload(client, input.tokens) && client.auto_reload.pack_id !== null) {
-        const { topUp } = topUps.create(client.id, client.auto_reload.pack_id, 'auto_reload');
+        const { topUp } = topUps.create(client.id, client.auto_reload.pack_id, 'auto_reload', null);
         autoReloads.push(toWireTopUp(topUp));
         client = books.requireClient(client.id);
         if (topUp.status !== 'succeeded') break;

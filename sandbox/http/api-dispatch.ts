@@ -8,7 +8,7 @@ import type { SandboxDb } from '../store/open-store';
 import type { Repositories } from '../store/repositories';
 import { ApiError, invalidRequest } from './api-error';
 import type { Faults } from './faults';
-import { idempotencyKeyOf, keyReused, requestFingerprint } from './idempotency';
+import { IDEMPOTENCY_KEY_LIFETIME_MS, idempotencyKeyOf, keyReused, requestFingerprint } from './idempotency';
 import { readJsonBody } from './request-guards';
 import { sendJson } from './responses';
 import {
@@ -33,9 +33,15 @@ interface Outcome {
   replayed: boolean;
 }
 
-function runHandler(options: ApiDispatchOptions, match: RouteMatch, query: unknown, body: unknown): unknown {
+interface ParsedRequest {
+  query: unknown;
+  body: unknown;
+  idempotencyKey: string | null;
+}
+
+function runHandler(options: ApiDispatchOptions, match: RouteMatch, request: ParsedRequest): unknown {
   const handler = options.handlers[match.name] as (input: unknown) => unknown;
-  const result = handler({ params: match.params, query, body });
+  const result = handler({ params: match.params, ...request });
   const checked = match.spec.response.safeParse(result);
   if (!checked.success) {
     throw new Error(`Response of ${match.name} breaks its schema: ${describeIssues(checked.error)}`);
@@ -54,7 +60,8 @@ export function createApiDispatch(options: ApiDispatchOptions) {
         'idempotency_key_required',
       );
     }
-    if (req.method === 'GET') return { body: runHandler(options, match, query, body), replayed: false };
+    const request: ParsedRequest = { query, body, idempotencyKey: key };
+    if (req.method === 'GET') return { body: runHandler(options, match, request), replayed: false };
     const transaction = db.transaction((): Outcome => {
       const agencyId = repos.agency.get().agency.id;
       const fingerprint = requestFingerprint(
@@ -63,11 +70,13 @@ export function createApiDispatch(options: ApiDispatchOptions) {
         body,
       );
       if (key !== null) {
+        const cutoff = new Date(options.now().getTime() - IDEMPOTENCY_KEY_LIFETIME_MS).toISOString();
+        repos.idempotency.forgetIfExpired(agencyId, key, cutoff);
         const stored = repos.idempotency.get(agencyId, key);
         if (stored && stored.fingerprint !== fingerprint) throw keyReused();
         if (stored) return { body: stored.body, replayed: true };
       }
-      const result = runHandler(options, match, query, body);
+      const result = runHandler(options, match, request);
       if (key !== null) {
         repos.idempotency.insert(
           agencyId,
@@ -88,9 +97,20 @@ export function createApiDispatch(options: ApiDispatchOptions) {
         code: 'injected_fault',
       });
     }
+    const insteadOfRunning = options.faults.takeAnswer(match.name, false);
+    if (insteadOfRunning) {
+      sendJson(res, insteadOfRunning.status, insteadOfRunning.body);
+      return;
+    }
     const query = parseQuery(match.spec, url.searchParams);
     const body = match.spec.body ? parseBody(match.spec, await readJsonBody(req)) : undefined;
     const outcome = execute(req, match, query, body);
+    const afterRunning = options.faults.takeAnswer(match.name, true);
+    if (afterRunning) {
+      // The work is committed; the caller only sees the injected answer.
+      sendJson(res, afterRunning.status, afterRunning.body);
+      return;
+    }
     if (options.faults.takeDrop(match.name)) {
       // The work is committed; the caller only sees its connection reset.
       res.socket?.destroy();

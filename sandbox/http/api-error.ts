@@ -1,4 +1,5 @@
 import type { ApiErrorBody } from '../../shared/api/billing-api';
+import type { Money } from '../../shared/api/primitives';
 
 type ApiErrorType = ApiErrorBody['error']['type'];
 
@@ -8,12 +9,13 @@ export class ApiError extends Error {
   readonly type: ApiErrorType;
   readonly code: string | undefined;
   readonly headers: Record<string, string>;
+  readonly currentPrice: Money | undefined;
 
   constructor(
     status: number,
     type: ApiErrorType,
     message: string,
-    options: { code?: string; headers?: Record<string, string> } = {},
+    options: { code?: string; headers?: Record<string, string>; currentPrice?: Money } = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -21,10 +23,18 @@ export class ApiError extends Error {
     this.type = type;
     this.code = options.code;
     this.headers = options.headers ?? {};
+    this.currentPrice = options.currentPrice;
   }
 
   toBody(): ApiErrorBody {
-    return { error: { type: this.type, message: this.message, ...(this.code ? { code: this.code } : {}) } };
+    return {
+      error: {
+        type: this.type,
+        message: this.message,
+        ...(this.code ? { code: this.code } : {}),
+        ...(this.currentPrice ? { current_price: this.currentPrice } : {}),
+      },
+    };
   }
 }
 

@@ -1,20 +1,22 @@
 /**
  * The sandbox-only control routes (/sandbox/*): usage submissions, the test clock,
- * the saved card, the charge and email ledgers, reset and faults. Served only when
- * the sandbox runs with `controls: true`, behind the same bearer token.
+ * the saved card, pack prices, the charge and email ledgers, reset and faults.
+ * Served only when the sandbox runs with `controls: true`, behind the same bearer token.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
+import { Pack } from '../../shared/api/billing-api';
 import { passesLuhn, normalizeCardNumber } from '../../shared/domain/test-cards';
 import type { Billing } from '../billing/create-billing';
 import type { SandboxDb } from '../store/open-store';
 import type { Repositories } from '../store/repositories';
-import { ApiError, invalidRequest } from './api-error';
+import { ApiError, invalidRequest, notFound } from './api-error';
 import {
   ChargeList,
   ClockAdvanceBody,
   ClockResponse,
   Outbox,
+  PackPriceBody,
   ResetResponse,
   SavedCardBody,
   SavedCardResponse,
@@ -24,7 +26,7 @@ import {
 import { FaultsBody, FaultsState, type Faults } from './faults';
 import { readJsonBody } from './request-guards';
 import { sendJson } from './responses';
-import { describeIssues } from './router';
+import { decodeParam, describeIssues } from './router';
 
 export interface ControlContext {
   db: SandboxDb;
@@ -40,7 +42,12 @@ export interface ControlContext {
 interface ControlRoute<B extends z.ZodType | undefined = z.ZodType | undefined> {
   body?: B;
   response: z.ZodType;
-  run(ctx: ControlContext, body: B extends z.ZodType ? z.output<B> : undefined, res: ServerResponse): unknown;
+  run(
+    ctx: ControlContext,
+    body: B extends z.ZodType ? z.output<B> : undefined,
+    res: ServerResponse,
+    params: Record<string, string>,
+  ): unknown;
 }
 
 const route = <B extends z.ZodType | undefined>(spec: ControlRoute<B>): ControlRoute => spec as ControlRoute;
@@ -77,6 +84,20 @@ const controlRoutes: Record<string, ControlRoute> = {
       return { card: ctx.repositories.agency.get().card };
     },
   }),
+  'PUT /sandbox/packs/:id/price': route({
+    body: PackPriceBody,
+    response: Pack,
+    run: (ctx, body, _res, params) => {
+      const id = params.id ?? '';
+      const pack = ctx.repositories.catalog.getPack(id);
+      if (!pack) throw notFound(`No pack with id "${id}"`);
+      ctx.repositories.catalog.setPackPrice(id, {
+        amount: body.amount,
+        currency: body.currency ?? pack.price.currency,
+      });
+      return ctx.repositories.catalog.getPack(id);
+    },
+  }),
   'GET /sandbox/charges': route({
     response: ChargeList,
     run: (ctx) => ({ data: ctx.repositories.charges.list() }),
@@ -106,19 +127,39 @@ const controlRoutes: Record<string, ControlRoute> = {
   }),
 };
 
+/** The path parameters when `request` ("PUT /sandbox/packs/pack_5k/price") fits `pattern`, else null. */
+function matchControlRoute(pattern: string, request: string): Record<string, string> | null {
+  const wanted = pattern.split('/');
+  const given = request.split('/');
+  if (wanted.length !== given.length) return null;
+  const params: Record<string, string> = {};
+  for (const [i, segment] of wanted.entries()) {
+    const actual = given[i] ?? '';
+    if (segment.startsWith(':') && actual !== '') params[segment.slice(1)] = decodeParam(actual);
+    else if (segment !== actual) return null;
+  }
+  return params;
+}
+
+function findControlRoute(key: string): { spec: ControlRoute; params: Record<string, string> } {
+  for (const [pattern, spec] of Object.entries(controlRoutes)) {
+    const params = matchControlRoute(pattern, key);
+    if (params) return { spec, params };
+  }
+  throw new ApiError(404, 'not_found', `No sandbox control route ${key}`, { code: 'unknown_route' });
+}
+
 export function createControlDispatch(ctx: ControlContext) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     const key = `${req.method ?? ''} ${url.pathname}`;
-    const spec = controlRoutes[key];
-    if (!spec)
-      throw new ApiError(404, 'not_found', `No sandbox control route ${key}`, { code: 'unknown_route' });
+    const { spec, params } = findControlRoute(key);
     let body: unknown;
     if (spec.body) {
       const parsed = spec.body.safeParse(await readJsonBody(req));
       if (!parsed.success) throw invalidRequest(`Invalid body: ${describeIssues(parsed.error)}`);
       body = parsed.data;
     }
-    const run = () => spec.run(ctx, body as never, res);
+    const run = () => spec.run(ctx, body as never, res, params);
     const result = req.method === 'GET' ? run() : ctx.db.transaction(run).immediate();
     const checked = spec.response.safeParse(result);
     if (!checked.success)

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { Card, Client, LedgerEntry } from '../../shared/api/billing-api';
 import { TopUp } from '../../shared/api/payments-api';
-import { Id, IsoDateTime, Money } from '../../shared/api/primitives';
+import { CurrencyCode, Id, IsoDateTime, Money } from '../../shared/api/primitives';
 
 export const UsageBody = z.strictObject({
   client_id: Id,
@@ -48,6 +48,13 @@ export const SavedCardBody = z.strictObject({
 
 export const SavedCardResponse = z.object({ card: Card });
 
+export const PackPriceBody = z.strictObject({
+  /** Minor units; top-ups store positive amounts only. */
+  amount: z.int().positive().max(100_000_000),
+  /** Default: the pack's current currency. */
+  currency: CurrencyCode.optional(),
+});
+
 export const Charge = z.object({
   id: Id,
   top_up_id: Id,
@@ -58,6 +65,8 @@ export const Charge = z.object({
   failure_code: z.string().nullable(),
   decline_code: z.string().nullable(),
   created_at: IsoDateTime,
+  /** The Idempotency-Keys of the requests that created the charged top-up, so a test can tie it to a purchase. */
+  idempotency_keys: z.array(z.string()),
 });
 export const ChargeList = z.object({ data: z.array(Charge) });
 

@@ -37,6 +37,7 @@ function pageOf<T>(rows: T[], limit: number, cursorOf: (last: T) => string) {
 export function createHandlers(context: HandlerContext): RouteHandlers {
   const { repositories: repos, billing } = context;
   const requireClient = billing.books.requireClient;
+  const agencyId = () => repos.agency.get().agency.id;
 
   const withHostedUrl = (invoice: InvoiceRecord): Invoice => ({
     ...invoice,
@@ -93,15 +94,28 @@ export function createHandlers(context: HandlerContext): RouteHandlers {
       return requireClient(client.id);
     },
 
-    createTopUp: ({ params, body }) => {
+    createTopUp: ({ params, body, idempotencyKey }) => {
       const client = requireClient(params.id);
-      const { topUp, ledgerEntry } = billing.topUps.create(client.id, body.pack_id, 'top_up');
+      const { topUp, ledgerEntry } = billing.topUps.create(
+        client.id,
+        body.pack_id,
+        'top_up',
+        body.amount ?? null,
+      );
+      if (idempotencyKey !== null) {
+        repos.topUps.recordIdempotencyKey(agencyId(), idempotencyKey, topUp.id, topUp.created_at);
+      }
       return {
         top_up: toWireTopUp(topUp),
         balance: requireClient(client.id).balance,
         ledger_entry: ledgerEntry,
       };
     },
+
+    findTopUps: ({ query }) => ({
+      data: repos.topUps.listByIdempotencyKey(agencyId(), query.idempotency_key).map(toWireTopUp),
+      next_cursor: null,
+    }),
 
     getTopUp: ({ params }) => {
       const topUp = repos.topUps.get(params.id ?? '');

@@ -2,12 +2,15 @@
  * Stripe's Idempotency-Key semantics: the first result for a key is stored with a
  * fingerprint of the request, in the same transaction as the work it records; the
  * same key and request replay it, the same key with another request is a 409.
+ * Like Stripe, a key is pruned 24 hours after its first use (by the test clock),
+ * and a request with a pruned key is a new request.
  */
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { ApiError, invalidRequest } from './api-error';
 
 const MAX_KEY_LENGTH = 255;
+export const IDEMPOTENCY_KEY_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
 /** JSON with object keys sorted, so `{a,b}` and `{b,a}` fingerprint the same. */
 function canonicalJson(value: unknown): string {

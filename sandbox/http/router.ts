@@ -15,6 +15,8 @@ export interface RouteInput<R> {
   params: Record<string, string>;
   query: QueryOf<R>;
   body: BodyOf<R>;
+  /** The request's Idempotency-Key on routes that take one, else null. */
+  idempotencyKey: string | null;
 }
 
 export type RouteHandlers = {
@@ -51,7 +53,7 @@ const compiledRoutes: CompiledRoute[] = (Object.keys(billingRoutes) as BillingRo
   compile(name, billingRoutes[name]),
 );
 
-function decodeParam(value: string): string {
+export function decodeParam(value: string): string {
   try {
     return decodeURIComponent(value);
   } catch {

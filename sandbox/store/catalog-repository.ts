@@ -1,4 +1,5 @@
 import type { Pack, Plan } from '../../shared/api/billing-api';
+import type { Money } from '../../shared/api/primitives';
 import type { SandboxDb } from './open-store';
 
 interface PlanRow {
@@ -40,6 +41,7 @@ export function createCatalogRepository(db: SandboxDb) {
   const selectPlans = db.prepare('SELECT * FROM plans ORDER BY position');
   const selectPacks = db.prepare('SELECT * FROM packs ORDER BY position');
   const selectPack = db.prepare('SELECT * FROM packs WHERE id = ?');
+  const updatePackPrice = db.prepare('UPDATE packs SET price_amount = ?, currency = ? WHERE id = ?');
 
   return {
     insertPlans(plans: readonly Plan[]): void {
@@ -72,6 +74,10 @@ export function createCatalogRepository(db: SandboxDb) {
     getPack(id: string): Pack | null {
       const row = selectPack.get(id) as PackRow | undefined;
       return row ? packFromRow(row) : null;
+    },
+
+    setPackPrice(id: string, price: Money): void {
+      updatePackPrice.run(price.amount, price.currency, id);
     },
   };
 }

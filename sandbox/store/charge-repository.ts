@@ -13,6 +13,11 @@ export interface ChargeRecord {
   created_at: string;
 }
 
+/** A charge as listed: with the Idempotency-Keys of the requests that created its top-up (none for auto reload). */
+export interface ListedCharge extends ChargeRecord {
+  idempotency_keys: string[];
+}
+
 interface ChargeRow {
   id: string;
   top_up_id: string;
@@ -34,7 +39,11 @@ export function createChargeRepository(db: SandboxDb) {
      VALUES (@id, @top_up_id, @client_id, @amount, @currency, @card_brand, @card_last4, @status, @failure_code,
        @decline_code, @created_at)`,
   );
-  const selectAll = db.prepare('SELECT * FROM charges ORDER BY created_at, id');
+  const selectAll = db.prepare(
+    `SELECT c.*, (SELECT json_group_array(k.idempotency_key) FROM top_up_keys k WHERE k.top_up_id = c.top_up_id)
+       AS keys_json
+     FROM charges c ORDER BY c.created_at, c.id`,
+  );
 
   return {
     insert(charge: ChargeRecord): void {
@@ -46,8 +55,8 @@ export function createChargeRepository(db: SandboxDb) {
         card_last4: charge.card.last4,
       });
     },
-    list(): ChargeRecord[] {
-      return (selectAll.all() as ChargeRow[]).map((row) => ({
+    list(): ListedCharge[] {
+      return (selectAll.all() as (ChargeRow & { keys_json: string })[]).map((row) => ({
         id: row.id,
         top_up_id: row.top_up_id,
         client_id: row.client_id,
@@ -57,6 +66,7 @@ export function createChargeRepository(db: SandboxDb) {
         failure_code: row.failure_code,
         decline_code: row.decline_code,
         created_at: row.created_at,
+        idempotency_keys: JSON.parse(row.keys_json) as string[],
       }));
     },
   };

@@ -5,6 +5,7 @@ const TABLES_IN_DELETE_ORDER = [
   'outbox',
   'charges',
   'checkout_sessions',
+  'top_up_keys',
   'top_ups',
   'client_billing',
   'usage_submissions',

@@ -14,6 +14,9 @@ export function createIdempotencyRepository(db: SandboxDb) {
     `INSERT INTO idempotency_keys (agency_id, key, fingerprint, status_code, response_json, created_at)
      VALUES (?, ?, ?, ?, ?, ?)`,
   );
+  const deleteExpired = db.prepare(
+    'DELETE FROM idempotency_keys WHERE agency_id = ? AND key = ? AND created_at <= ?',
+  );
 
   return {
     get(agencyId: string, key: string): StoredResponse | null {
@@ -36,6 +39,10 @@ export function createIdempotencyRepository(db: SandboxDb) {
         JSON.stringify(response.body),
         createdAt,
       );
+    },
+    /** Forgets the key's stored response if it was first used at or before `cutoff` (ISO times sort as text). */
+    forgetIfExpired(agencyId: string, key: string, cutoff: string): void {
+      deleteExpired.run(agencyId, key, cutoff);
     },
   };
 }

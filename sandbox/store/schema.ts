@@ -1,9 +1,9 @@
 /**
  * The sandbox's own SQLite schema. Rows mirror the Billing API v1 wire format.
- * Version 2 only adds tables and indexes, so a version 1 store upgrades in place.
+ * Versions 2 and 3 only add tables and indexes, so older stores upgrade in place.
  */
-export const SCHEMA_VERSION = 2;
-export const UPGRADABLE_SCHEMA_VERSIONS: readonly number[] = [1];
+export const SCHEMA_VERSION = 3;
+export const UPGRADABLE_SCHEMA_VERSIONS: readonly number[] = [1, 2];
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -184,6 +184,16 @@ CREATE TABLE IF NOT EXISTS idempotency_keys (
   created_at TEXT NOT NULL,
   PRIMARY KEY (agency_id, key)
 ) WITHOUT ROWID;
+
+-- Which top-ups each Idempotency-Key created, kept after the key expires for replays (a pruned key that is
+-- reused creates another). A rowid table: the rowid orders top-ups created within the same clock instant.
+CREATE TABLE IF NOT EXISTS top_up_keys (
+  agency_id TEXT NOT NULL,
+  idempotency_key TEXT NOT NULL,
+  top_up_id TEXT NOT NULL REFERENCES top_ups(id),
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (agency_id, idempotency_key, top_up_id)
+);
 
 -- Exactly-once money movement, enforced by the store whatever the code path: one capture, one credit,
 -- one invoice and one email per top-up.

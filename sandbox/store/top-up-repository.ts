@@ -89,6 +89,14 @@ export function createTopUpRepository(db: SandboxDb) {
   );
   const selectOne = db.prepare('SELECT * FROM top_ups WHERE id = ?');
   const selectBySecret = db.prepare('SELECT * FROM top_ups WHERE client_secret = ?');
+  const insertKey = db.prepare(
+    'INSERT INTO top_up_keys (agency_id, idempotency_key, top_up_id, created_at) VALUES (?, ?, ?, ?)',
+  );
+  const selectByKey = db.prepare(
+    `SELECT t.* FROM top_up_keys k JOIN top_ups t ON t.id = k.top_up_id
+     WHERE k.agency_id = ? AND k.idempotency_key = ?
+     ORDER BY k.created_at DESC, k.rowid DESC`,
+  );
   const updateStatus = db.prepare(
     `UPDATE top_ups SET status = @status, card_number = @cardNumber, error_code = @code,
        decline_code = @declineCode, error_message = @message WHERE id = @id`,
@@ -119,6 +127,13 @@ export function createTopUpRepository(db: SandboxDb) {
     getBySecret(clientSecret: string): TopUpRecord | null {
       const row = selectBySecret.get(clientSecret) as TopUpRow | undefined;
       return row ? topUpFromRow(row) : null;
+    },
+    recordIdempotencyKey(agencyId: string, key: string, topUpId: string, createdAt: string): void {
+      insertKey.run(agencyId, key, topUpId, createdAt);
+    },
+    /** Newest first. */
+    listByIdempotencyKey(agencyId: string, key: string): TopUpRecord[] {
+      return (selectByKey.all(agencyId, key) as TopUpRow[]).map(topUpFromRow);
     },
     setStatus(id: string, status: TopUpStatus, cardNumber: string, error: PaymentError | null): void {
       updateStatus.run({

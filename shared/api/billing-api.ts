@@ -196,6 +196,8 @@ export const ApiErrorBody = z.object({
     type: z.enum(API_ERROR_TYPES),
     message: z.string(),
     code: z.string().optional(),
+    /** With `price_changed`: what the pack costs now. */
+    current_price: Money.optional(),
   }),
 });
 export type ApiErrorBody = z.infer<typeof ApiErrorBody>;

@@ -45,7 +45,11 @@ export const TopUp = z.object({
 });
 export type TopUp = z.infer<typeof TopUp>;
 
-export const CreateTopUpBody = z.strictObject({ pack_id: Id });
+/**
+ * `amount` is the price the manager confirmed: when the pack costs something else now, the billing API
+ * answers 409 `price_changed` with `current_price` and charges nothing.
+ */
+export const CreateTopUpBody = z.strictObject({ pack_id: Id, amount: Money.optional() });
 export type CreateTopUpBody = z.infer<typeof CreateTopUpBody>;
 
 export const TopUpResult = z.object({
@@ -56,6 +60,18 @@ export const TopUpResult = z.object({
   ledger_entry: LedgerEntry.nullable(),
 });
 export type TopUpResult = z.infer<typeof TopUpResult>;
+
+/** Looks a top-up up by the Idempotency-Key of the request that created it (keys stay findable after they expire). */
+export const TopUpLookupQuery = z.strictObject({ idempotency_key: z.string().min(1).max(255) });
+export type TopUpLookupQuery = z.infer<typeof TopUpLookupQuery>;
+
+/** Top-ups created with the key, newest first: empty means no request with that key ever created one. */
+export const TopUpList = z.object({ data: z.array(TopUp), next_cursor: z.string().nullable() });
+export type TopUpList = z.infer<typeof TopUpList>;
+
+/** The error codes the payments routes answer with that a caller acts on. */
+export const PRICE_CHANGED = 'price_changed';
+export const IDEMPOTENCY_KEY_IN_USE = 'idempotency_key_in_use';
 
 export const CheckoutSessionStatus = z.enum(['open', 'complete', 'expired']);
 

@@ -16,7 +16,14 @@ import {
   PackList,
   PlanList,
 } from './billing-api';
-import { CheckoutSession, CreateTopUpBody, TopUp, TopUpResult } from './payments-api';
+import {
+  CheckoutSession,
+  CreateTopUpBody,
+  TopUp,
+  TopUpList,
+  TopUpLookupQuery,
+  TopUpResult,
+} from './payments-api';
 
 export interface RouteSpec {
   method: 'GET' | 'POST' | 'PUT';
@@ -83,6 +90,15 @@ export const billingRoutes = {
     body: CreateTopUpBody,
     response: TopUpResult,
     idempotency: 'required',
+  },
+  findTopUps: {
+    method: 'GET',
+    path: '/v1/top-ups',
+    summary:
+      'Top-ups created by a request with this Idempotency-Key, newest first (empty: none was ever created). ' +
+      'Works after the key has expired for replays, so an app can settle an old unanswered purchase',
+    query: TopUpLookupQuery,
+    response: TopUpList,
   },
   getTopUp: {
     method: 'GET',

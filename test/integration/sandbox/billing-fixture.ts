@@ -7,7 +7,8 @@ import {
   type Invoice,
   type LedgerEntry,
 } from '../../../shared/api/billing-api';
-import { TopUpResult } from '../../../shared/api/payments-api';
+import { TopUpList, TopUpResult, type TopUp } from '../../../shared/api/payments-api';
+import type { Money } from '../../../shared/api/primitives';
 import { ChargeList, Outbox } from '../../../sandbox/http/control-schemas';
 import type { SandboxHandle } from '../../../sandbox/server';
 import { call, FIXED_NOW, getParsed, type ApiResponse } from './sandbox-fixture';
@@ -18,22 +19,41 @@ export function newKey(): string {
   return `test-key-${process.pid}-${Date.now()}-${keyCounter}`;
 }
 
+/** `amount` is the price the manager confirmed; without it the pack's current price is charged. */
 export function postTopUp(
   sandbox: SandboxHandle,
   clientId: string,
   packId: string,
   key: string = newKey(),
+  amount?: Money,
 ): Promise<ApiResponse> {
   return call(sandbox, 'POST', `/v1/clients/${clientId}/top-ups`, {
-    body: { pack_id: packId },
+    body: { pack_id: packId, amount },
     headers: { 'Idempotency-Key': key },
   });
 }
 
-export async function topUp(sandbox: SandboxHandle, clientId: string, packId: string, key?: string) {
-  const response = await postTopUp(sandbox, clientId, packId, key);
+export async function topUp(
+  sandbox: SandboxHandle,
+  clientId: string,
+  packId: string,
+  key?: string,
+  amount?: Money,
+) {
+  const response = await postTopUp(sandbox, clientId, packId, key, amount);
   expect(response.status, JSON.stringify(response.body)).toBe(200);
   return TopUpResult.parse(response.body);
+}
+
+/** GET /v1/top-ups?idempotency_key=… */
+export async function topUpsByKey(sandbox: SandboxHandle, key: string): Promise<TopUp[]> {
+  const query = new URLSearchParams({ idempotency_key: key });
+  return (await getParsed(sandbox, `/v1/top-ups?${query.toString()}`, TopUpList)).data;
+}
+
+export async function chargesOf(sandbox: SandboxHandle, clientId: string) {
+  const charges = ChargeList.parse((await call(sandbox, 'GET', '/sandbox/charges')).body).data;
+  return charges.filter((charge) => charge.client_id === clientId);
 }
 
 export async function setSavedCard(sandbox: SandboxHandle, number: string): Promise<void> {

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChargeList, Outbox } from '../../../sandbox/http/control-schemas';
+import { FaultsState } from '../../../sandbox/http/faults';
 import type { SandboxHandle } from '../../../sandbox/server';
+import { IDEMPOTENCY_KEY_IN_USE } from '../../../shared/api/payments-api';
 import {
+  chargesOf,
   clientIds,
   expectBooksBalanced,
   getClient,
@@ -9,6 +12,7 @@ import {
   postJson,
   postTopUp,
   topUp,
+  topUpsByKey,
 } from './billing-fixture';
 import { call, startTestSandbox } from './sandbox-fixture';
 
@@ -36,6 +40,71 @@ describe('faults', () => {
     expect((await getClient(sandbox, client(0))).balance).toEqual(before.balance);
     expect((await postTopUp(sandbox, client(0), 'pack_1k', key)).status).toBe(200);
     expect((await getClient(sandbox, client(0))).balance.total).toBe(before.balance.total + 1_000);
+  });
+
+  it('answer_next with run: true charges and commits, then answers the injected body instead', async () => {
+    const key = newKey();
+    const before = await getClient(sandbox, client(3));
+    const injected = { top_up: { id: 'tu_injected', status: 'under_review' } };
+    await postJson(sandbox, '/sandbox/faults', {
+      answer_next: { route: 'createTopUp', count: 1, status: 200, body: injected, run: true },
+    });
+    const answered = await postTopUp(sandbox, client(3), 'pack_1k', key);
+    expect(answered.status).toBe(200);
+    expect(answered.body).toEqual(injected);
+    const [charged] = await topUpsByKey(sandbox, key);
+    expect(charged?.status).toBe('succeeded');
+    expect((await chargesOf(sandbox, client(3))).map((charge) => charge.top_up_id)).toEqual([charged?.id]);
+    expect((await getClient(sandbox, client(3))).balance.total).toBe(before.balance.total + 1_000);
+    const retry = await postTopUp(sandbox, client(3), 'pack_1k', key);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(retry.body).toMatchObject({ top_up: { id: charged?.id, status: 'succeeded' } });
+  });
+
+  it('answer_next with run: false does nothing and answers the status with an error body', async () => {
+    const key = newKey();
+    const before = await getClient(sandbox, client(4));
+    const state = await postJson(sandbox, '/sandbox/faults', {
+      answer_next: { route: 'createTopUp', count: 2, status: 401, run: false },
+    });
+    expect(state.body).toMatchObject({
+      answer_next: { createTopUp: { count: 2, status: 401, run: false } },
+    });
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const refused = await postTopUp(sandbox, client(4), 'pack_1k', key);
+      expect(refused.status).toBe(401);
+      expect(refused.body).toMatchObject({ error: { type: 'unauthorized', code: 'injected_fault' } });
+    }
+    expect(FaultsState.parse((await call(sandbox, 'GET', '/sandbox/faults')).body).answer_next).toEqual({});
+    expect(await chargesOf(sandbox, client(4))).toEqual([]);
+    expect(await topUpsByKey(sandbox, key)).toEqual([]);
+    expect((await getClient(sandbox, client(4))).balance).toEqual(before.balance);
+    expect((await postTopUp(sandbox, client(4), 'pack_1k', key)).status).toBe(200);
+    expect(await chargesOf(sandbox, client(4))).toHaveLength(1);
+  });
+
+  it('answer_next sends a given error body as is, e.g. 409 idempotency_key_in_use', async () => {
+    const inUse = { error: { type: 'conflict', message: 'In use', code: IDEMPOTENCY_KEY_IN_USE } };
+    await postJson(sandbox, '/sandbox/faults', {
+      answer_next: { route: 'getTopUp', count: 1, status: 409, body: inUse, run: false },
+    });
+    const response = await call(sandbox, 'GET', '/v1/top-ups/tu_whatever');
+    expect(response.status).toBe(409);
+    expect(response.body).toEqual(inUse);
+    expect((await call(sandbox, 'GET', '/v1/top-ups/tu_whatever')).status).toBe(404);
+  });
+
+  it('answer_next refuses a status that carries no body, and clear switches it off', async () => {
+    const bad = await call(sandbox, 'POST', '/sandbox/faults', {
+      body: { answer_next: { route: 'getMe', count: 1, status: 204, run: false } },
+    });
+    expect(bad.status).toBe(400);
+    await postJson(sandbox, '/sandbox/faults', {
+      answer_next: { route: 'getMe', count: 1, status: 503, run: false },
+    });
+    const cleared = await postJson(sandbox, '/sandbox/faults', { clear: true });
+    expect(FaultsState.parse(cleared.body).answer_next).toEqual({});
+    expect((await call(sandbox, 'GET', '/v1/me')).status).toBe(200);
   });
 
   it('adds latency to Billing API responses until cleared', async () => {

@@ -38,6 +38,7 @@ describe('every Billing API route', () => {
         body: { pack_id: 'pack_1k' },
         headers: { 'Idempotency-Key': 'routes-test-top-up' },
       },
+      findTopUps: { path: '/v1/top-ups?idempotency_key=routes-test-top-up' },
       getTopUp: { path: () => `/v1/top-ups/${topUpId}` },
       createCheckoutSession: { path: () => `/v1/top-ups/${topUpId}/checkout-session` },
       cancelTopUp: { path: () => `/v1/top-ups/${topUpId}/cancel` },
