@@ -140,7 +140,10 @@ function start(): void {
     })
     .catch((error: unknown) => {
       logger.error('The app could not start', { error: String(error) });
-      dialog.showErrorBox('Agency Billing Companion could not start', String(error));
+      dialog.showErrorBox(
+        'Agency Billing Companion could not start',
+        error instanceof Error ? error.message : String(error),
+      );
       app.exit(1);
     });
 }

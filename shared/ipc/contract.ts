@@ -4,7 +4,7 @@
  * this table: adding a channel here is the only step needed to expose it.
  */
 import { z } from 'zod';
-import { Id } from '../api/primitives';
+import { Id, Money } from '../api/primitives';
 import {
   Account,
   AppInfo,
@@ -72,7 +72,8 @@ export const channels = {
   'notices.list': { input: NoInput, output: z.array(Notice) },
   'notices.dismiss': { input: z.strictObject({ id: z.string().min(1) }), output: z.array(Notice) },
   'purchases.start': {
-    input: z.strictObject({ clientId: Id, packId: Id }),
+    /** `expectedPrice` is the price the manager confirmed; a different current price charges nothing. */
+    input: z.strictObject({ clientId: Id, packId: Id, expectedPrice: Money }),
     output: Purchase,
   },
   'purchases.get': { input: z.strictObject({ purchaseId: Id }), output: Purchase.nullable() },

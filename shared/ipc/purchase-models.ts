@@ -6,13 +6,17 @@ import { BalanceSplit, SavedCard } from './models';
 /**
  * The journal's view of one purchase. `pending` is written before anything is
  * sent; `processing` before the charge request leaves; the Stripe-shaped states
- * mirror the top-up; `succeeded`, `canceled` and `failed` are final.
+ * mirror the top-up; `needs_review` is a purchase the app could not settle by
+ * itself (the answer was one it cannot read); `succeeded`, `canceled` and
+ * `failed` are final, and `canceled`/`failed` are only ever reached when the
+ * billing API said for this purchase that nothing was charged.
  */
 export const PURCHASE_STATES = [
   'pending',
   'processing',
   'requires_action',
   'requires_payment_method',
+  'needs_review',
   'succeeded',
   'canceled',
   'failed',
@@ -29,6 +33,19 @@ export const PurchasePaymentError = z.object({
   message: z.string(),
 });
 export type PurchasePaymentError = z.infer<typeof PurchasePaymentError>;
+
+/**
+ * Why a purchase is still unsettled: what the billing service last answered
+ * when the app asked, and what the manager can do about it.
+ */
+export const PurchaseAnswer = z.object({
+  at: IsoDateTime,
+  /** What the billing service said, e.g. "The billing service did not accept the API token." */
+  detail: z.string(),
+  /** The next step, e.g. "Sign in again to check it." */
+  advice: z.string(),
+});
+export type PurchaseAnswer = z.infer<typeof PurchaseAnswer>;
 
 export const Purchase = z.object({
   id: Id,
@@ -47,6 +64,10 @@ export const Purchase = z.object({
   /** Set once succeeded: the client's balance including the new tokens. */
   balanceAfter: BalanceSplit.nullable(),
   invoiceId: Id.nullable(),
+  /** Evidence for support: the key every request for this purchase carried (not a secret). */
+  idempotencyKey: z.string(),
+  /** Set while the outcome is unknown or needs review; null once settled. */
+  lastAnswer: PurchaseAnswer.nullable(),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
 });

@@ -17,8 +17,8 @@ import {
 import { listSandboxClients, sandboxLedgerSummary, type BillingApi } from './support/sandbox-api';
 import { getFaults, listCharges, setFaults } from './support/sandbox-controls';
 
-const UNCONFIRMED =
-  "We couldn't confirm this payment yet. We'll check again automatically — you won't be charged twice.";
+/** The title's first sentence; what follows is the core's advice for the answer it got, when there was one. */
+const UNCONFIRMED = "We couldn't confirm this payment yet.";
 
 async function sandboxBalance(api: BillingApi, clientId: string): Promise<number | undefined> {
   const clients = await listSandboxClients(api);

@@ -6,6 +6,7 @@ import type {
   LedgerQuery,
 } from '../../../shared/api/billing-api';
 import { IDEMPOTENCY_HEADER } from '../../../shared/api/billing-api';
+import type { CreateTopUpBody } from '../../../shared/api/payments-api';
 import { billingRoutes } from '../../../shared/api/routes';
 import { HttpClient, type HttpClientOptions } from './http-client';
 
@@ -68,17 +69,28 @@ export class BillingApiClient {
     return this.http.request(billingRoutes.updateAutoReload, { params: { id: clientId }, body, signal });
   }
 
-  /** Charges the saved card for a pack; the same key replays the first result instead of charging again. */
+  /**
+   * Charges the saved card for a pack at the confirmed price (a different current price charges nothing);
+   * the same key replays the first result instead of charging again.
+   */
   createTopUp(
     clientId: string,
-    packId: string,
+    body: CreateTopUpBody,
     idempotencyKey: string,
     signal?: AbortSignal,
   ): Promise<Output<'createTopUp'>> {
     return this.http.request(billingRoutes.createTopUp, {
       params: { id: clientId },
-      body: { pack_id: packId },
+      body,
       headers: { [IDEMPOTENCY_HEADER]: idempotencyKey },
+      signal,
+    });
+  }
+
+  /** The top-ups a request with this Idempotency-Key created (none: no such request ever charged). */
+  findTopUps(idempotencyKey: string, signal?: AbortSignal): Promise<Output<'findTopUps'>> {
+    return this.http.request(billingRoutes.findTopUps, {
+      query: { idempotency_key: idempotencyKey },
       signal,
     });
   }

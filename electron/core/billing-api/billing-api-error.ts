@@ -1,3 +1,4 @@
+import type { Money } from '../../../shared/api/primitives';
 import { AppError, type AppErrorKind } from '../../../shared/ipc/errors';
 
 /** A failed call to the billing API, already classified into the kinds the UI can explain. */
@@ -6,16 +7,28 @@ export class BillingApiError extends AppError {
   readonly status: number | null;
   /** True for failures worth retrying (network, timeout, 5xx, 429). */
   readonly transient: boolean;
+  /** The API's machine-readable error code (e.g. `price_changed`), when it sent one. */
+  readonly code: string | null;
+  /** With `price_changed`: what the pack costs now. */
+  readonly currentPrice: Money | null;
 
   constructor(
     kind: AppErrorKind,
     message: string,
-    details: { status?: number; transient?: boolean; cause?: unknown } = {},
+    details: {
+      status?: number;
+      transient?: boolean;
+      cause?: unknown;
+      code?: string | null;
+      currentPrice?: Money | null;
+    } = {},
   ) {
     super(kind, message, { cause: details.cause });
     this.name = 'BillingApiError';
     this.status = details.status ?? null;
     this.transient = details.transient ?? false;
+    this.code = details.code ?? null;
+    this.currentPrice = details.currentPrice ?? null;
   }
 }
 

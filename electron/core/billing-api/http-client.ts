@@ -171,18 +171,24 @@ export class HttpClient {
   }
 
   private errorFor(status: number, text: string, label: string): BillingApiError {
-    let detail: string | null = null;
+    let body: ApiErrorBody['error'] | null = null;
     try {
       const parsed = ApiErrorBody.safeParse(JSON.parse(text));
-      if (parsed.success) detail = parsed.data.error.message;
+      if (parsed.success) body = parsed.data.error;
     } catch {
       // A non-JSON error body still has a status worth reporting.
     }
+    const detail = body?.message ?? null;
     const kind = kindForStatus(status);
     const message =
       kind === 'unauthorized'
         ? `The billing service did not accept the API token${detail ? `: ${detail}` : '.'}`
         : `The billing service answered ${label} with HTTP ${status}${detail ? `: ${detail}` : '.'}`;
-    return new BillingApiError(kind, message, { status, transient: isTransientStatus(status) });
+    return new BillingApiError(kind, message, {
+      status,
+      transient: isTransientStatus(status),
+      code: body?.code ?? null,
+      currentPrice: body?.current_price ?? null,
+    });
   }
 }

@@ -3,14 +3,18 @@ import { LATEST_SCHEMA_VERSION, type Migration, migrations as knownMigrations } 
 
 /** The cache was written by a newer app version; its schema cannot be trusted by this one. */
 export class SchemaTooNewError extends Error {
-  constructor(readonly found: number) {
-    super(`cache schema version ${found} is newer than this app knows (${LATEST_SCHEMA_VERSION})`);
+  constructor(
+    readonly found: number,
+    readonly known: number = LATEST_SCHEMA_VERSION,
+  ) {
+    super(`schema version ${found} is newer than this app knows (${known})`);
     this.name = 'SchemaTooNewError';
   }
 }
 
-export function schemaVersion(db: Database.Database): number {
-  return db.pragma('user_version', { simple: true }) as number;
+/** `schema` is `main` for the cache or the name a file is attached under. */
+export function schemaVersion(db: Database.Database, schema = 'main'): number {
+  return db.pragma(`${schema}.user_version`, { simple: true }) as number;
 }
 
 /**
@@ -18,16 +22,20 @@ export function schemaVersion(db: Database.Database): number {
  * transaction together with the version bump, so a crash leaves the cache at
  * a well-defined version. Returns the versions that were applied.
  */
-export function migrate(db: Database.Database, migrations: readonly Migration[] = knownMigrations): number[] {
-  const current = schemaVersion(db);
+export function migrate(
+  db: Database.Database,
+  migrations: readonly Migration[] = knownMigrations,
+  schema = 'main',
+): number[] {
+  const current = schemaVersion(db, schema);
   const latest = migrations.at(-1)?.version ?? 0;
-  if (current > latest) throw new SchemaTooNewError(current);
+  if (current > latest) throw new SchemaTooNewError(current, latest);
   const applied: number[] = [];
   for (const migration of migrations) {
     if (migration.version <= current) continue;
     db.transaction(() => {
       db.exec(migration.sql);
-      db.pragma(`user_version = ${Math.trunc(migration.version)}`);
+      db.pragma(`${schema}.user_version = ${Math.trunc(migration.version)}`);
     })();
     applied.push(migration.version);
   }

@@ -1,10 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { migrate, SchemaTooNewError } from './migrate';
+import { journalMigrations } from './journal/journal-schema';
+import { LATEST_SCHEMA_VERSION } from './migrations';
+import { migrate, schemaVersion } from './migrate';
 
 export const CACHE_FILE_NAME = 'cache.sqlite';
+/** The purchase journal lives apart from the cache, so setting the cache aside never takes a payment record. */
+export const JOURNAL_FILE_NAME = 'purchases.sqlite';
 const SIDE_FILE_SUFFIXES = ['-wal', '-shm'] as const;
+
+export const NEWER_DATA_MESSAGE =
+  'This data was written by a newer version of Agency Billing Companion. Install the latest version.';
 
 export interface OpenCacheOptions {
   dataDir: string;
@@ -14,42 +21,93 @@ export interface OpenCacheOptions {
 }
 
 export interface CacheRecovery {
-  /** Why the previous cache could not be used, for the log. */
+  /** Why the previous file could not be used, for the log. */
   reason: string;
   /** Where the unusable file was moved, so it can be inspected later. */
   movedTo: string;
 }
 
 export interface OpenedCache {
+  /** The cache, with the purchase journal attached as `journal`. */
   db: Database.Database;
   path: string;
-  /** Set when the previous cache was damaged and a fresh one was started. */
+  /** Set when the previous cache was damaged and a fresh one was started (the journal is kept). */
   recovery: CacheRecovery | null;
+  /** Set when the journal file itself was damaged and set aside: earlier purchases can no longer be checked here. */
+  journalRecovery: CacheRecovery | null;
 }
 
-/** Reasons a cache file is beyond use and should be set aside rather than crash the app. */
-class UnusableCacheError extends Error {}
+/**
+ * A cache or journal written by a newer app version. Nothing is touched: an
+ * older build must not wipe or rewrite what a newer one relies on.
+ */
+export class NewerDataError extends Error {
+  constructor(readonly file: string) {
+    super(NEWER_DATA_MESSAGE);
+    this.name = 'NewerDataError';
+  }
+}
+
+type DamagedFile = 'cache' | 'journal';
+
+/** A file beyond use: it is set aside rather than crash the app. */
+class DamagedFileError extends Error {
+  constructor(
+    readonly which: DamagedFile,
+    reason: string,
+  ) {
+    super(reason);
+  }
+}
 
 function isDamage(error: unknown): boolean {
-  if (error instanceof UnusableCacheError || error instanceof SchemaTooNewError) return true;
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT'));
 }
 
-function configure(db: Database.Database): void {
-  db.pragma('journal_mode = WAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  db.pragma('synchronous = NORMAL');
-  const check = db.pragma('quick_check', { simple: true });
-  if (check !== 'ok') throw new UnusableCacheError(`quick_check reported: ${String(check)}`);
+/** Runs one file's step; SQLite's "not a database"/"corrupt" errors become that file's damage. */
+function inFile<T>(which: DamagedFile, step: () => T): T {
+  try {
+    return step();
+  } catch (error) {
+    if (isDamage(error))
+      throw new DamagedFileError(which, error instanceof Error ? error.message : String(error));
+    throw error;
+  }
 }
 
-function openAndMigrate(file: string, nativeBinding: string | undefined): Database.Database {
-  const db = new Database(file, nativeBinding ? { nativeBinding } : {});
+function checkIntegrity(db: Database.Database, which: DamagedFile, schema: string): void {
+  const check = db.pragma(`${schema}.quick_check`, { simple: true });
+  if (check !== 'ok') throw new DamagedFileError(which, `quick_check reported: ${String(check)}`);
+}
+
+function openAndMigrate(
+  file: string,
+  journalFile: string,
+  nativeBinding: string | undefined,
+): Database.Database {
+  const db = inFile('cache', () => new Database(file, nativeBinding ? { nativeBinding } : {}));
   try {
-    configure(db);
-    migrate(db);
+    inFile('cache', () => {
+      db.pragma('journal_mode = WAL');
+      db.pragma('foreign_keys = ON');
+      db.pragma('busy_timeout = 5000');
+      // The cache mirrors the billing service: a commit lost to a power cut is fetched again.
+      db.pragma('synchronous = NORMAL');
+      checkIntegrity(db, 'cache', 'main');
+    });
+    inFile('journal', () => {
+      db.prepare('ATTACH DATABASE ? AS journal').run(journalFile);
+      db.pragma('journal.journal_mode = WAL');
+      // A journal commit must survive a power cut: the request it precedes may already have charged.
+      db.pragma('journal.synchronous = FULL');
+      checkIntegrity(db, 'journal', 'journal');
+    });
+    const latestJournal = journalMigrations.at(-1)?.version ?? 0;
+    if (schemaVersion(db, 'journal') > latestJournal) throw new NewerDataError(journalFile);
+    if (schemaVersion(db, 'main') > LATEST_SCHEMA_VERSION) throw new NewerDataError(file);
+    inFile('journal', () => migrate(db, journalMigrations, 'journal'));
+    inFile('cache', () => migrate(db));
     return db;
   } catch (error) {
     db.close();
@@ -57,11 +115,12 @@ function openAndMigrate(file: string, nativeBinding: string | undefined): Databa
   }
 }
 
-function moveAside(file: string, now: Date): string {
+function moveAside(file: string, label: string, now: Date): string {
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   const dir = path.dirname(file);
-  let target = path.join(dir, `cache.corrupt-${stamp}.sqlite`);
-  for (let n = 2; fs.existsSync(target); n++) target = path.join(dir, `cache.corrupt-${stamp}-${n}.sqlite`);
+  let target = path.join(dir, `${label}.corrupt-${stamp}.sqlite`);
+  for (let n = 2; fs.existsSync(target); n++)
+    target = path.join(dir, `${label}.corrupt-${stamp}-${n}.sqlite`);
   fs.renameSync(file, target);
   for (const suffix of SIDE_FILE_SUFFIXES) {
     if (fs.existsSync(file + suffix)) fs.renameSync(file + suffix, target + suffix);
@@ -70,19 +129,27 @@ function moveAside(file: string, now: Date): string {
 }
 
 /**
- * Opens (creating if needed) the local cache and brings its schema up to date.
- * A damaged or too-new cache is moved aside and replaced by an empty one: the
- * cache only mirrors the billing service, so a resync rebuilds it.
+ * Opens (creating if needed) the local cache and the purchase journal and
+ * brings both schemas up to date. A damaged cache is moved aside and replaced
+ * by an empty one (a resync rebuilds it) while the journal is kept; a damaged
+ * journal is moved aside too, and the caller must say so plainly. Data from a
+ * newer app version stops the start with NewerDataError and is left as it is.
  */
 export function openCache(options: OpenCacheOptions): OpenedCache {
   fs.mkdirSync(options.dataDir, { recursive: true });
   const file = path.join(options.dataDir, CACHE_FILE_NAME);
-  try {
-    return { db: openAndMigrate(file, options.nativeBinding), path: file, recovery: null };
-  } catch (error) {
-    if (!isDamage(error)) throw error;
-    const reason = error instanceof Error ? error.message : String(error);
-    const movedTo = moveAside(file, (options.now ?? (() => new Date()))());
-    return { db: openAndMigrate(file, options.nativeBinding), path: file, recovery: { reason, movedTo } };
+  const journalFile = path.join(options.dataDir, JOURNAL_FILE_NAME);
+  const now = options.now ?? (() => new Date());
+  const recoveries: Record<DamagedFile, CacheRecovery | null> = { cache: null, journal: null };
+  for (;;) {
+    try {
+      const db = openAndMigrate(file, journalFile, options.nativeBinding);
+      return { db, path: file, recovery: recoveries.cache, journalRecovery: recoveries.journal };
+    } catch (error) {
+      if (!(error instanceof DamagedFileError) || recoveries[error.which] !== null) throw error;
+      const target = error.which === 'cache' ? file : journalFile;
+      const label = error.which === 'cache' ? 'cache' : 'purchases';
+      recoveries[error.which] = { reason: error.message, movedTo: moveAside(target, label, now()) };
+    }
   }
 }

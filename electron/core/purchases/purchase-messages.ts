@@ -1,7 +1,8 @@
 /** What the manager reads about a purchase: plain words that say what happened and what to do. */
-import { formatInteger } from '../../../shared/domain/format';
+import type { Money } from '../../../shared/api/primitives';
+import { formatInteger, formatMoney } from '../../../shared/domain/format';
 import type { PurchasePaymentError } from '../../../shared/ipc/purchase-models';
-import type { PurchaseRecord } from '../db/repositories/purchase-journal-repo';
+import type { PurchaseRecord } from '../db/journal/purchase-journal-repo';
 
 export const OFFLINE_PURCHASE = 'Offline — purchases need a connection';
 
@@ -17,9 +18,34 @@ export const CANCELED: PurchasePaymentError = {
   message: 'The top up was canceled; no charge was made.',
 };
 
+/** The key is too old to replay and the billing API found no top-up made with it. */
+export const NOT_CHARGED: PurchasePaymentError = {
+  code: 'not_charged',
+  declineCode: null,
+  message: 'The billing service has no payment for this purchase; no charge was made.',
+};
+
+/** Only for the first request ever sent with a purchase's key, refused before anything could be charged. */
 export function refusedError(detail: string): PurchasePaymentError {
   return { code: 'refused', declineCode: null, message: `${detail} No charge was made.` };
 }
+
+export function priceChangedError(confirmed: Money, current: Money | null): PurchasePaymentError {
+  const now = current ? ` is now ${formatMoney(current)}` : ' has changed';
+  return {
+    code: 'price_changed',
+    declineCode: null,
+    message:
+      `The price of this pack${now} (you confirmed ${formatMoney(confirmed)}). No charge was made. ` +
+      'Review the new price and confirm again.',
+  };
+}
+
+export const PRICE_MOVED_IN_CACHE =
+  'The price of this pack has just changed. No charge was made. Review the new price and confirm again.';
+
+export const NO_WORKSPACE =
+  'Wait until the first sync with the billing service has finished, then buy again.';
 
 function label(record: PurchaseRecord): string {
   return `${formatInteger(record.tokens)} tokens for ${record.clientName}`;
@@ -31,6 +57,10 @@ export function inFlightConflict(record: PurchaseRecord): string {
     'Finish or cancel it before buying another pack for this client.'
   );
 }
+
+export const CANNOT_CANCEL_REVIEW =
+  'This payment needs review, so it cannot be canceled here: it may already have been charged. ' +
+  'Check again, or look for it in the credit log.';
 
 export const CANNOT_CANCEL_PROCESSING =
   'This payment is still being confirmed with the billing service, so it cannot be canceled now. ' +
@@ -61,6 +91,18 @@ export function reconciledNotice(
     return { level: 'info', message: `${subject} was not sent before the app closed; no charge was made.` };
   if (after.state === 'canceled' && before.state !== 'canceled')
     return { level: 'info', message: `${subject} was canceled; no charge was made.` };
+  if (after.state === 'needs_review' && before.state !== 'needs_review')
+    return {
+      level: 'warning',
+      message:
+        `${subject} needs review: ${after.lastAnswer?.detail ?? 'its outcome could not be confirmed.'} ` +
+        "Open the client's Settings to check it again.",
+    };
+  if (after.state === 'processing' && after.lastAnswer && trigger === 'restart')
+    return {
+      level: 'warning',
+      message: `${subject}: we couldn't confirm this payment yet. ${after.lastAnswer.advice}`,
+    };
   if (after.state === 'failed' && before.state !== 'failed')
     return {
       level: 'error',

@@ -5,10 +5,16 @@
  * a retry can never charge twice.
  */
 import { randomUUID } from 'node:crypto';
+import type { Money } from '../../../shared/api/primitives';
 import { AppError } from '../../../shared/ipc/errors';
-import type { CheckoutStart, Purchase } from '../../../shared/ipc/purchase-models';
+import type { CheckoutStart, Purchase, PurchaseState } from '../../../shared/ipc/purchase-models';
 import { BillingApiError } from '../billing-api/billing-api-error';
-import { isOpenPurchaseConflict, type PurchaseRecord } from '../db/repositories/purchase-journal-repo';
+import {
+  isOpenPurchaseConflict,
+  OPEN_PURCHASE_STATES,
+  type PurchaseRecord,
+  type Workspace,
+} from '../db/journal/purchase-journal-repo';
 import { toSavedCard } from '../services/model-mappers';
 import type { NoticeBoard } from '../services/notice-board';
 import { PurchaseFlow, PurchaseRefusedError, toPurchase, type PurchaseFlowOptions } from './purchase-flow';
@@ -16,10 +22,13 @@ import {
   alreadyPaid,
   CANCELED,
   CANNOT_CANCEL_PROCESSING,
+  CANNOT_CANCEL_REVIEW,
   inFlightConflict,
+  NO_WORKSPACE,
   NOT_SENT,
   nothingToPay,
   OFFLINE_PURCHASE,
+  PRICE_MOVED_IN_CACHE,
   reconciledNotice,
   type ReconcileTrigger,
 } from './purchase-messages';
@@ -30,7 +39,13 @@ export interface PurchaseServiceOptions extends PurchaseFlowOptions {
   isOffline: () => boolean;
 }
 
-const UNKNOWN_OUTCOME_STATES = new Set(['pending', 'processing']);
+/** Settled on every reconcile; the others wait for the manager (card, 3-D Secure) or, for review, a restart. */
+const UNKNOWN_OUTCOME_STATES = new Set<PurchaseState>(['pending', 'processing']);
+const OPEN_STATES = new Set<PurchaseState>(OPEN_PURCHASE_STATES);
+
+function samePrice(a: Money, b: Money): boolean {
+  return a.amount === b.amount && a.currency === b.currency;
+}
 
 export class PurchaseService {
   private readonly flow: PurchaseFlow;
@@ -47,13 +62,15 @@ export class PurchaseService {
   }
 
   active(clientId: string): Purchase | null {
-    const record = this.options.repos.purchases.openForClient(clientId);
+    const workspace = this.options.workspace();
+    const record = workspace ? this.options.repos.purchases.openForClient(workspace, clientId) : null;
     return record ? toPurchase(record) : null;
   }
 
-  async start(clientId: string, packId: string): Promise<Purchase> {
+  async start(clientId: string, packId: string, expectedPrice: Money): Promise<Purchase> {
     const { repos } = this.options;
-    const open = repos.purchases.openForClient(clientId);
+    const workspace = this.requireWorkspace();
+    const open = repos.purchases.openForClient(workspace, clientId);
     if (open) return toPurchase(await this.join(open, packId));
     this.flow.requireApi();
     if (this.options.isOffline()) throw new AppError('offline', OFFLINE_PURCHASE);
@@ -61,20 +78,22 @@ export class PurchaseService {
     if (!client) throw new AppError('not_found', 'That client is not in the app yet. Sync and try again.');
     const pack = repos.packs.list().find((candidate) => candidate.id === packId);
     if (!pack) throw new AppError('validation', 'That pack is no longer offered. Pick another pack.');
+    if (!samePrice(pack.price, expectedPrice)) throw new AppError('conflict', PRICE_MOVED_IN_CACHE);
     let record: PurchaseRecord;
     try {
       record = repos.purchases.insertPending({
         id: randomUUID(),
+        workspace,
         clientId,
         clientName: client.name,
         packId,
         tokens: pack.tokens,
-        amount: pack.price,
+        amount: expectedPrice,
         idempotencyKey: randomUUID(),
         card: toSavedCard(repos.account.get()?.card ?? null),
       });
     } catch (error) {
-      const other = isOpenPurchaseConflict(error) ? repos.purchases.openForClient(clientId) : null;
+      const other = isOpenPurchaseConflict(error) ? repos.purchases.openForClient(workspace, clientId) : null;
       if (!other) throw error;
       return toPurchase(await this.join(other, packId));
     }
@@ -83,14 +102,13 @@ export class PurchaseService {
     return toPurchase(await this.track(record, () => this.flow.send(record, true)));
   }
 
-  /** Asks the billing API again (after 3-D Secure, after Checkout, or to learn an unknown outcome). */
+  /** Asks the billing API again (after 3-D Secure, after Checkout, "Check again", or to learn an unknown outcome). */
   async refresh(purchaseId: string): Promise<Purchase> {
     const record = this.require(purchaseId);
     const running = this.inFlight.get(record.id);
     if (running) return toPurchase(await running);
-    if (record.state === 'succeeded' || record.state === 'canceled' || record.state === 'failed')
-      return toPurchase(record);
-    return toPurchase(await this.track(record, () => this.flow.settleFromApi(record)));
+    if (!OPEN_STATES.has(record.state)) return toPurchase(record);
+    return toPurchase(await this.track(record, () => this.settleCurrent(record.id)));
   }
 
   async checkout(purchaseId: string): Promise<CheckoutStart> {
@@ -108,6 +126,8 @@ export class PurchaseService {
     switch (record.state) {
       case 'pending':
         return toPurchase(this.flow.write(record, { state: 'canceled', paymentError: CANCELED }));
+      case 'needs_review':
+        throw new AppError('conflict', CANNOT_CANCEL_REVIEW);
       case 'succeeded':
         throw new AppError('conflict', alreadyPaid(record));
       case 'canceled':
@@ -119,24 +139,28 @@ export class PurchaseService {
   }
 
   /**
-   * Settles purchases a previous run (or a lost connection) left unfinished:
-   * never sent → canceled; maybe sent → replayed with the same key; waiting for
-   * the card → asked again. The manager is told each outcome.
+   * Settles the purchases of this workspace that a previous run (or a lost
+   * connection) left unfinished. Each row is read again just before it is acted
+   * on, and every write is a compare-and-set, so a purchase the manager moved on
+   * meanwhile is left as the manager left it. The manager is told each outcome.
    */
   async reconcile(trigger: ReconcileTrigger): Promise<void> {
-    if (!this.options.api()) return;
-    for (const record of this.options.repos.purchases.unfinished()) {
-      if (this.inFlight.has(record.id)) continue;
-      if (trigger === 'online' && !UNKNOWN_OUTCOME_STATES.has(record.state)) continue;
+    const workspace = this.options.workspace();
+    if (!this.options.api() || !workspace) return;
+    this.options.repos.purchases.adoptUnowned(workspace);
+    for (const listed of this.options.repos.purchases.unfinished(workspace)) {
+      if (this.inFlight.has(listed.id)) continue;
+      if (trigger === 'online' && !UNKNOWN_OUTCOME_STATES.has(listed.state)) continue;
       try {
-        this.tell(record, await this.track(record, () => this.reconcileOne(record)), trigger);
+        const after = await this.track(listed, () => this.settleCurrent(listed.id));
+        this.tell(listed, after, trigger);
       } catch (error) {
         if (error instanceof PurchaseRefusedError) {
-          this.tell(record, error.record, trigger);
+          this.tell(listed, error.record, trigger);
           continue;
         }
         this.options.logger.warn('A purchase could not be reconciled yet', {
-          purchaseId: record.id,
+          purchaseId: listed.id,
           error: error instanceof Error ? error.message : String(error),
         });
       }
@@ -148,11 +172,14 @@ export class PurchaseService {
     if (notice) this.options.notices.add(notice.level, notice.message);
   }
 
-  private reconcileOne(record: PurchaseRecord): Promise<PurchaseRecord> {
+  /** Settles a purchase from its state as the journal has it now, not as some earlier read saw it. */
+  private async settleCurrent(purchaseId: string): Promise<PurchaseRecord> {
+    const record = this.require(purchaseId);
+    if (!OPEN_STATES.has(record.state)) return record;
+    // `pending` is committed before anything is sent and replaced before the request leaves: never sent.
     if (record.state === 'pending')
-      return Promise.resolve(this.flow.write(record, { state: 'canceled', paymentError: NOT_SENT }));
-    if (record.state === 'processing' && record.topUpId === null) return this.flow.send(record, false);
-    return this.flow.settleFromApi(record);
+      return this.flow.write(record, { state: 'canceled', paymentError: NOT_SENT });
+    return this.flow.settle(record);
   }
 
   private async cancelSent(record: PurchaseRecord): Promise<PurchaseRecord> {
@@ -161,7 +188,7 @@ export class PurchaseService {
       await this.flow.requireApi().cancelTopUp(record.topUpId);
     } catch (error) {
       // The payment went through after all (3-D Secure or Checkout finished elsewhere).
-      if (error instanceof BillingApiError && error.status === 409) return this.flow.settleFromApi(record);
+      if (error instanceof BillingApiError && error.status === 409) return this.flow.settle(record);
       throw error;
     }
     return this.flow.write(record, { state: 'canceled', clientSecret: null, paymentError: CANCELED });
@@ -171,8 +198,8 @@ export class PurchaseService {
     if (open.packId !== packId) throw new AppError('conflict', inFlightConflict(open));
     const running = this.inFlight.get(open.id);
     if (running) return running;
-    if (open.state === 'pending' || open.state === 'processing')
-      return this.track(open, () => this.flow.send(open, open.state === 'pending'));
+    if (open.state === 'pending') return this.track(open, () => this.flow.send(open, true));
+    if (open.state === 'processing') return this.track(open, () => this.settleCurrent(open.id));
     return open;
   }
 
@@ -182,6 +209,12 @@ export class PurchaseService {
     const promise = run().finally(() => this.inFlight.delete(record.id));
     this.inFlight.set(record.id, promise);
     return promise;
+  }
+
+  private requireWorkspace(): Workspace {
+    const workspace = this.options.workspace();
+    if (!workspace) throw new AppError('conflict', NO_WORKSPACE);
+    return workspace;
   }
 
   private require(purchaseId: string): PurchaseRecord {

@@ -4,12 +4,12 @@
  * the balance shows at once and a crash can never leave half of it.
  */
 import type Database from 'better-sqlite3';
-import type { Client, LedgerEntry, Me } from '../../../shared/api/billing-api';
+import type { Balance, Client, LedgerEntry, Me } from '../../../shared/api/billing-api';
 import type { TopUp, TopUpResult } from '../../../shared/api/payments-api';
 import { describePaymentError } from '../../../shared/domain/payment-error-text';
 import type { PurchasePaymentError } from '../../../shared/ipc/purchase-models';
 import type { Repositories } from '../db/repositories';
-import type { PurchaseChange, PurchaseRecord } from '../db/repositories/purchase-journal-repo';
+import type { PurchaseChange, PurchaseRecord } from '../db/journal/purchase-journal-repo';
 import { toSavedCard } from '../services/model-mappers';
 import { applyLedgerPage } from '../sync/apply-ledger-page';
 import { CANCELED } from './purchase-messages';
@@ -26,8 +26,8 @@ export function paymentErrorOf(topUp: TopUp): PurchasePaymentError | null {
   return { ...plain, message: describePaymentError(plain) };
 }
 
-/** The journal change for a top-up that has not succeeded (yet). */
-export function pendingChange(topUp: TopUp): PurchaseChange {
+/** The journal change for a top-up that has not succeeded (yet): the billing API's word replaces any doubt. */
+export function pendingChange(topUp: TopUp, at: Date): PurchaseChange {
   switch (topUp.status) {
     case 'requires_action':
       return {
@@ -35,6 +35,7 @@ export function pendingChange(topUp: TopUp): PurchaseChange {
         topUpId: topUp.id,
         clientSecret: topUp.client_secret,
         paymentError: null,
+        lastAnswer: null,
       };
     case 'requires_payment_method':
       return {
@@ -42,12 +43,41 @@ export function pendingChange(topUp: TopUp): PurchaseChange {
         topUpId: topUp.id,
         clientSecret: topUp.client_secret,
         paymentError: paymentErrorOf(topUp),
+        lastAnswer: null,
       };
     case 'canceled':
-      return { state: 'canceled', topUpId: topUp.id, clientSecret: null, paymentError: CANCELED };
+      return {
+        state: 'canceled',
+        topUpId: topUp.id,
+        clientSecret: null,
+        paymentError: CANCELED,
+        lastAnswer: null,
+      };
     default:
-      return { state: 'processing', topUpId: topUp.id };
+      return {
+        state: 'processing',
+        topUpId: topUp.id,
+        lastAnswer: {
+          at: at.toISOString(),
+          detail: 'The billing service is still processing this payment.',
+          advice: 'It will be checked again automatically; it can never be charged twice.',
+        },
+      };
   }
+}
+
+/** The journal's side of a success: what the billing API charged replaces the confirmed price. */
+function succeededChange(topUp: TopUp, balance: Balance): PurchaseChange {
+  return {
+    state: 'succeeded',
+    amount: topUp.amount,
+    topUpId: topUp.id,
+    clientSecret: null,
+    paymentError: null,
+    lastAnswer: null,
+    balanceAfter: { total: balance.total, plan: balance.plan, topUp: balance.top_up },
+    invoiceId: topUp.invoice_id,
+  };
 }
 
 /**
@@ -75,20 +105,16 @@ export function applyAnsweredSuccess(
   store: PurchaseStore,
   record: PurchaseRecord,
   result: TopUpResult & { ledger_entry: LedgerEntry },
-): PurchaseRecord {
+): { record: PurchaseRecord; applied: boolean } {
   const { db, repos } = store;
   const { balance, top_up: topUp } = result;
   return db.transaction(() => {
+    const written = repos.purchases.update(record.id, record.state, succeededChange(topUp, balance));
+    // Another path recorded the outcome first; its cache writes stand.
+    if (!written.applied) return written;
     repos.clients.applyTopUpBalance(record.clientId, balance);
     storeEntries(store, record.clientId, [result.ledger_entry]);
-    return repos.purchases.update(record.id, {
-      state: 'succeeded',
-      topUpId: topUp.id,
-      clientSecret: null,
-      paymentError: null,
-      balanceAfter: { total: balance.total, plan: balance.plan, topUp: balance.top_up },
-      invoiceId: topUp.invoice_id,
-    });
+    return written;
   })();
 }
 
@@ -107,22 +133,18 @@ export function applyFetchedSuccess(
   store: PurchaseStore,
   record: PurchaseRecord,
   fetched: FetchedSuccess,
-): { record: PurchaseRecord; accountChanged: boolean } {
+): { record: PurchaseRecord; applied: boolean; accountChanged: boolean } {
   const { db, repos } = store;
   const { client, topUp, me } = fetched;
   return db.transaction(() => {
+    const written = repos.purchases.update(record.id, record.state, {
+      ...succeededChange(topUp, client.balance),
+      ...(me ? { card: toSavedCard(me.card) } : {}),
+    });
+    if (!written.applied) return { ...written, accountChanged: false };
     repos.clients.upsertMany([client]);
     storeEntries(store, record.clientId, fetched.entries);
     const accountChanged = me ? repos.account.save(me) : false;
-    const updated = repos.purchases.update(record.id, {
-      state: 'succeeded',
-      topUpId: topUp.id,
-      clientSecret: null,
-      paymentError: null,
-      balanceAfter: { total: client.balance.total, plan: client.balance.plan, topUp: client.balance.top_up },
-      invoiceId: topUp.invoice_id,
-      ...(me ? { card: toSavedCard(me.card) } : {}),
-    });
-    return { record: updated, accountChanged };
+    return { ...written, accountChanged };
   })();
 }

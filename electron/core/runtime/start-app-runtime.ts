@@ -15,11 +15,15 @@ import { SessionManager } from '../session/session-manager';
 import { SyncEngine } from '../sync/sync-engine';
 import { consoleLogger } from './console-logger';
 import { createEventBus, type EventBus } from './event-bus';
-import type { AppRuntime, AppRuntimeOptions } from './types';
+import type { AppRuntime, AppRuntimeOptions, Logger } from './types';
 
 export const CACHE_REBUILT_MESSAGE =
-  'The local cache was damaged and has been rebuilt from the billing service. Nothing was lost: ' +
-  'your data lives with the billing service.';
+  'The local cache was damaged and has been set aside; it is being rebuilt from the billing service. ' +
+  'Your purchase records are kept in their own file, which was checked and is intact.';
+
+export const JOURNAL_SET_ASIDE_MESSAGE =
+  "The file with this computer's purchase records was damaged and has been set aside. Top ups bought " +
+  "before now can no longer be checked automatically: look for them in each client's credit log.";
 
 interface StartupSession {
   credentials: Credentials;
@@ -46,10 +50,13 @@ export async function startAppRuntime(options: AppRuntimeOptions): Promise<AppRu
       : null;
 
   try {
-    const cache = openCache({ dataDir: config.dataDir, nativeBinding: options.nativeBinding });
+    const now = options.now ?? (() => new Date());
+    const cache = openCache({ dataDir: config.dataDir, nativeBinding: options.nativeBinding, now });
     if (cache.recovery) logger.warn('The cache was damaged and has been set aside', { ...cache.recovery });
+    if (cache.journalRecovery)
+      logger.error('The purchase journal was damaged and has been set aside', { ...cache.journalRecovery });
     const { db } = cache;
-    const repos = createRepositories(db);
+    const repos = createRepositories(db, now);
     const createApi = (credentials: Credentials) =>
       new BillingApiClient({ baseUrl: credentials.apiUrl, token: credentials.token });
     const session = new SessionManager({ db, repos, events, createApi });
@@ -64,10 +71,17 @@ export async function startAppRuntime(options: AppRuntimeOptions): Promise<AppRu
     });
     const notices = new NoticeBoard((list) => events.emit('notices.changed', list));
     if (cache.recovery) notices.add('warning', CACHE_REBUILT_MESSAGE);
+    if (cache.journalRecovery) notices.add('error', JOURNAL_SET_ASIDE_MESSAGE);
     const purchases = new PurchaseService({
       db,
       repos,
       api: () => session.api(),
+      workspace: () => {
+        const owner = session.current()?.owner;
+        const agencyId = repos.account.get()?.agency.id;
+        return owner && agencyId ? { owner, agencyId } : null;
+      },
+      now,
       emit: events.emit,
       syncSoon: () => void sync.syncAfterCurrent(),
       logger,
@@ -99,7 +113,7 @@ export async function startAppRuntime(options: AppRuntimeOptions): Promise<AppRu
       standInScriptUrl: sandbox ? `${sandbox.url}/stripe/v3.js` : null,
     });
     const stopUpdateEvents = options.updates?.onStatus((status) => events.emit('update.status', status));
-    const stopReconciling = reconcileWhenReachable(purchases, events);
+    const stopReconciling = reconcileWhenReachable(purchases, events, logger);
     sync.start();
 
     return {
@@ -143,25 +157,35 @@ function sameApi(a: string, b: string): boolean {
  * again after every sync that succeeds, which is when an outcome left unknown
  * by a lost connection can be learned ("once it could be reached").
  */
-function reconcileWhenReachable(purchases: PurchaseService, events: EventBus): () => void {
+function reconcileWhenReachable(purchases: PurchaseService, events: EventBus, logger: Logger): () => void {
   let running = false;
   let again = false;
+  let stopped = false;
   const run = (trigger: 'restart' | 'online') => {
+    if (stopped) return;
     if (running) {
       again = true;
       return;
     }
     running = true;
-    void purchases.reconcile(trigger).finally(() => {
-      running = false;
-      if (again) {
-        again = false;
-        run('online');
-      }
-    });
+    void purchases
+      .reconcile(trigger)
+      // The journal stays as it was (every write is committed before it is acted on); the next run picks it up.
+      .catch((error: unknown) => logger.warn('Reconciling purchases stopped early', { error: String(error) }))
+      .finally(() => {
+        running = false;
+        if (again) {
+          again = false;
+          run('online');
+        }
+      });
   };
   run('restart');
-  return events.on('sync.status', (status) => {
+  const unsubscribe = events.on('sync.status', (status) => {
     if (status.state === 'idle' && status.lastSyncedAt !== null) run('online');
   });
+  return () => {
+    stopped = true;
+    unsubscribe();
+  };
 }

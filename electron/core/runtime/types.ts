@@ -29,6 +29,8 @@ export interface AppRuntimeOptions {
   files?: FilesPort;
   /** Self-update, when the host has it (Electron packaged builds). Without it the status is 'unsupported'. */
   updates?: UpdatePort;
+  /** The app's clock (default: the system clock); tests move it to age idempotency keys. */
+  now?: () => Date;
   /** Tuning for tests: shorter retry delays, and a hook called after each committed purchase step. */
   purchases?: {
     retryDelaysMs?: readonly number[];

@@ -12,7 +12,8 @@ type PurchaseChannels =
 export function purchasesHandlers(ctx: ServiceContext): Pick<Handlers, PurchaseChannels> {
   const { purchases } = ctx;
   return {
-    'purchases.start': ({ clientId, packId }) => purchases.start(clientId, packId),
+    'purchases.start': ({ clientId, packId, expectedPrice }) =>
+      purchases.start(clientId, packId, expectedPrice),
     'purchases.get': async ({ purchaseId }) => purchases.get(purchaseId),
     'purchases.active': async ({ clientId }) => purchases.active(clientId),
     'purchases.refresh': ({ purchaseId }) => purchases.refresh(purchaseId),

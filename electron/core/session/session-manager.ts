@@ -11,6 +11,8 @@ export interface ActiveSession {
   token: string;
   /** True for the embedded billing sandbox. */
   demo: boolean;
+  /** Which backend the cache and the purchase journal belong to: the canonical API URL, or the sandbox. */
+  owner: string;
   api: BillingApiClient;
 }
 
@@ -71,7 +73,7 @@ export class SessionManager {
       }
       if (options.me && repos.account.save(options.me)) scopes.add('account');
     })();
-    this.active = { ...credentials, demo: options.demo, api: this.deps.createApi(credentials) };
+    this.active = { ...credentials, demo: options.demo, owner, api: this.deps.createApi(credentials) };
     if (scopes.size > 0) events.emit('cache.changed', { scopes: [...scopes] });
     return this.active;
   }

@@ -51,12 +51,6 @@ function usePurchaseMutation<I>(run: (input: I) => Promise<Purchase>) {
   });
 }
 
-export function useStartPurchase() {
-  return usePurchaseMutation((input: { clientId: string; packId: string }) =>
-    api.invoke('purchases.start', input),
-  );
-}
-
 export function useRefreshPurchase() {
   return usePurchaseMutation((purchaseId: string) => api.invoke('purchases.refresh', { purchaseId }));
 }

@@ -1,5 +1,6 @@
 /** Drives the embedded sandbox's test controls (/sandbox/*) with the printed Billing API url and token. */
 import type { z } from 'zod';
+import { Pack } from '../../../shared/api/billing-api';
 import {
   ChargeList,
   ClockResponse,
@@ -45,6 +46,11 @@ async function control<T extends z.ZodType>(
 /** Makes every later charge to the saved card behave like this test card. */
 export function setSavedCard(api: BillingApi, number: string) {
   return control(api, 'PUT', '/sandbox/card', SavedCardResponse, { number });
+}
+
+/** Changes what a pack costs from now on, as a price change on the vendor's side would. */
+export function setPackPrice(api: BillingApi, packId: string, amount: number) {
+  return control(api, 'PUT', `/sandbox/packs/${encodeURIComponent(packId)}/price`, Pack, { amount });
 }
 
 export async function listCharges(api: BillingApi, clientId?: string): Promise<Charge[]> {

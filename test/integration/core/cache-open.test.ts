@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openCache } from '../../../electron/core/db/open-cache';
+import { NEWER_DATA_MESSAGE, NewerDataError, openCache } from '../../../electron/core/db/open-cache';
 import { LATEST_SCHEMA_VERSION } from '../../../electron/core/db/migrations';
 import { createRepositories } from '../../../electron/core/db/repositories';
 import { cleanupTempDirs, makeTempDir } from './support/temp-dirs';
@@ -20,18 +20,33 @@ const EXPECTED_TABLES = [
   'meta',
   'packs',
   'plans',
-  'purchase_journal',
   'sync_cursors',
 ];
 
-function tableNames(db: Database.Database): string[] {
+function tableNames(db: Database.Database, schema = 'main'): string[] {
   return db
-    .prepare<[], { name: string }>(
+    .prepare<[string], { name: string }>(
       `SELECT name FROM pragma_table_list
-       WHERE schema = 'main' AND type IN ('table', 'virtual') AND name NOT LIKE 'sqlite_%' ORDER BY name`,
+       WHERE schema = ? AND type IN ('table', 'virtual') AND name NOT LIKE 'sqlite_%' ORDER BY name`,
     )
-    .all()
+    .all(schema)
     .map((row) => row.name);
+}
+
+const WORKSPACE = { owner: 'sandbox', agencyId: 'ag_1' };
+
+function recordPurchase(db: Database.Database): void {
+  createRepositories(db).purchases.insertPending({
+    id: 'pur_1',
+    workspace: WORKSPACE,
+    clientId: 'cl_a',
+    clientName: 'Atlas',
+    packId: 'pack_5k',
+    tokens: 5_000,
+    amount: { amount: 6_500, currency: 'USD' },
+    idempotencyKey: 'key-that-may-have-charged',
+    card: null,
+  });
 }
 
 function corruptFiles(dir: string): string[] {
@@ -50,6 +65,11 @@ describe('openCache', () => {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
       expect(db.pragma('synchronous', { simple: true })).toBe(1);
+      expect(tableNames(db, 'journal')).toEqual(['purchases']);
+      expect(fs.existsSync(path.join(dir, 'purchases.sqlite'))).toBe(true);
+      expect(db.pragma('journal.journal_mode', { simple: true })).toBe('wal');
+      // FULL: a journal commit outlives a power cut.
+      expect(db.pragma('journal.synchronous', { simple: true })).toBe(2);
     } finally {
       db.close();
     }
@@ -112,19 +132,75 @@ describe('openCache', () => {
     }
   });
 
-  it('sets aside a cache written by a newer app version', () => {
+  it('keeps the purchase journal when a damaged cache is set aside', () => {
     const dir = makeTempDir();
-    const future = new Database(path.join(dir, 'cache.sqlite'));
-    future.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 5}`);
-    future.close();
+    const first = openCache({ dataDir: dir });
+    recordPurchase(first.db);
+    first.db.close();
+    fs.writeFileSync(path.join(dir, 'cache.sqlite'), Buffer.from('garbage '.repeat(1000)));
 
-    const { db, recovery } = openCache({ dataDir: dir });
+    const { db, recovery, journalRecovery } = openCache({ dataDir: dir });
     try {
-      expect(recovery?.reason).toMatch(/newer than this app knows/);
-      expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
-      expect(corruptFiles(dir)).toHaveLength(1);
+      expect(recovery).not.toBeNull();
+      expect(journalRecovery).toBeNull();
+      expect(
+        createRepositories(db)
+          .purchases.unfinished(WORKSPACE)
+          .map((p) => p.idempotencyKey),
+      ).toEqual(['key-that-may-have-charged']);
     } finally {
       db.close();
     }
   });
+
+  it('sets a damaged journal aside, says so, and keeps the cache', () => {
+    const dir = makeTempDir();
+    const first = openCache({ dataDir: dir });
+    createRepositories(first.db).meta.set('marker', 'kept');
+    first.db.close();
+    fs.writeFileSync(path.join(dir, 'purchases.sqlite'), Buffer.from('garbage '.repeat(1000)));
+
+    const { db, recovery, journalRecovery } = openCache({ dataDir: dir });
+    try {
+      expect(recovery).toBeNull();
+      expect(path.basename(journalRecovery?.movedTo ?? '')).toMatch(/^purchases\.corrupt-/);
+      expect(createRepositories(db).meta.get('marker')).toBe('kept');
+      expect(tableNames(db, 'journal')).toEqual(['purchases']);
+    } finally {
+      db.close();
+    }
+  });
+
+  for (const which of ['cache.sqlite', 'purchases.sqlite'] as const) {
+    it(`refuses to open data written by a newer app version (${which}) and touches nothing`, () => {
+      const dir = makeTempDir();
+      const first = openCache({ dataDir: dir });
+      recordPurchase(first.db);
+      first.db.close();
+      const future = new Database(path.join(dir, which));
+      future.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 5}`);
+      future.pragma('wal_checkpoint(TRUNCATE)');
+      future.close();
+      const before = Object.fromEntries(
+        fs.readdirSync(dir).map((name) => [name, fs.readFileSync(path.join(dir, name))]),
+      );
+
+      let refused: unknown;
+      try {
+        openCache({ dataDir: dir }).db.close();
+      } catch (error) {
+        refused = error;
+      }
+      expect(refused).toBeInstanceOf(NewerDataError);
+      expect((refused as Error).message).toBe(NEWER_DATA_MESSAGE);
+      expect(NEWER_DATA_MESSAGE).toBe(
+        'This data was written by a newer version of Agency Billing Companion. Install the latest version.',
+      );
+      expect(corruptFiles(dir)).toEqual([]);
+      const after = Object.fromEntries(
+        fs.readdirSync(dir).map((name) => [name, fs.readFileSync(path.join(dir, name))]),
+      );
+      expect(after).toEqual(before);
+    });
+  }
 });

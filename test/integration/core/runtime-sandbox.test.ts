@@ -100,8 +100,9 @@ describe('startAppRuntime in sandbox mode', () => {
     const notices = await call<Notice[]>(runtime, 'notices.list');
     expect(notices).toEqual([expect.objectContaining({ level: 'warning', message: CACHE_REBUILT_MESSAGE })]);
     expect(CACHE_REBUILT_MESSAGE).toMatch(
-      /^The local cache was damaged and has been rebuilt from the billing service/,
+      /^The local cache was damaged and has been set aside; it is being rebuilt from the billing service/,
     );
+    expect(CACHE_REBUILT_MESSAGE).not.toMatch(/nothing was lost/i);
     expect(fs.readdirSync(dataDir).some((name) => /^cache\.corrupt-.*\.sqlite$/.test(name))).toBe(true);
 
     await waitForSync(runtime);

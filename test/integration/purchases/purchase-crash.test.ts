@@ -5,8 +5,9 @@ import type { Notice } from '../../../shared/ipc/models';
 import type { SandboxHandle } from '../../../sandbox/server';
 import type { PurchaseStep } from '../../../electron/core/purchases/purchase-flow';
 import { cleanupTempDirs, makeTempDir } from '../core/support/temp-dirs';
-import { clientBooks, expectOneToOne } from './support/sandbox-books';
-import { startTestSandbox, withCacheAt } from './support/purchase-world';
+import { expectOneToOne } from './support/sandbox-books';
+import { clientBooks } from './support/sandbox-client';
+import { startTestSandbox, unfinishedPurchases, withCacheAt } from './support/purchase-world';
 
 const CHILD = path.resolve(import.meta.dirname, '../../fixtures/purchase-child.ts');
 
@@ -75,7 +76,7 @@ describe('a purchase interrupted by the app being killed', () => {
 
       const killed = await runChild([...base, 'buy', clientId, 'pack_5k', step]);
       expect(killed.signal, killed.stderr).toBe('SIGKILL');
-      const left = withCacheAt(dataDir, (repos) => repos.purchases.unfinished());
+      const left = withCacheAt(dataDir, unfinishedPurchases);
       expect(left.map((p) => p.state)).toEqual(
         step === 'applied' ? [] : [step === 'response' ? 'processing' : step],
       );
@@ -98,7 +99,7 @@ describe('a purchase interrupted by the app being killed', () => {
         expect(
           invoices.filter((invoice) => books.chargedTopUps.includes(invoice.top_up_id ?? '')),
         ).toHaveLength(charged);
-        expect(repos.purchases.unfinished()).toEqual([]);
+        expect(unfinishedPurchases(repos)).toEqual([]);
       });
     },
   );

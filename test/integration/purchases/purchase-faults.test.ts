@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Notice } from '../../../shared/ipc/models';
 import type { Purchase } from '../../../shared/ipc/purchase-models';
 import { cleanupTempDirs } from '../core/support/temp-dirs';
-import { clientBooks, expectOneToOne, setFaults } from './support/sandbox-books';
+import { expectOneToOne } from './support/sandbox-books';
+import { clientBooks, setFaults } from './support/sandbox-client';
 import { CLIENT, eventually, openWorld, type World } from './support/purchase-world';
 
 let world: World | null = null;
@@ -80,7 +81,11 @@ describe('purchases under billing API faults', () => {
       repos.packs.replaceAll([{ id: 'pack_gone', tokens: 1, price: { amount: 1, currency: 'USD' } }]),
     );
 
-    const refused = await world.refusal('purchases.start', { clientId: CLIENT, packId: 'pack_gone' });
+    const refused = await world.refusal('purchases.start', {
+      clientId: CLIENT,
+      packId: 'pack_gone',
+      expectedPrice: { amount: 1, currency: 'USD' },
+    });
 
     expect(refused).toMatchObject({
       kind: 'validation',

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Account } from '../../../shared/ipc/models';
 import type { CheckoutStart, Purchase } from '../../../shared/ipc/purchase-models';
 import { cleanupTempDirs } from '../core/support/temp-dirs';
-import { clientBooks, expectOneToOne, setSavedCard, standIn } from './support/sandbox-books';
+import { expectOneToOne } from './support/sandbox-books';
+import { clientBooks, setSavedCard, standIn } from './support/sandbox-client';
 import { CLIENT, openWorld, type World } from './support/purchase-world';
 
 const REQUIRES_3DS = '4000002760003184';

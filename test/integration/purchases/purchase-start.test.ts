@@ -5,8 +5,9 @@ import type { Purchase } from '../../../shared/ipc/purchase-models';
 import { cleanupTempDirs } from '../core/support/temp-dirs';
 import { waitForSync } from '../core/support/runtime-helpers';
 import { replayFromStart } from '../../../shared/domain/ledger-replay';
-import { clientBooks, expectOneToOne, sandboxCall, setFaults, setSavedCard } from './support/sandbox-books';
-import { CLIENT, eventually, openWorld, type World } from './support/purchase-world';
+import { expectOneToOne } from './support/sandbox-books';
+import { clientBooks, sandboxCall, setFaults, setSavedCard } from './support/sandbox-client';
+import { CLIENT, eventually, openWorld, unfinishedPurchases, type World } from './support/purchase-world';
 
 let world: World | null = null;
 
@@ -121,7 +122,11 @@ describe('purchases.start', () => {
     expect(waiting).toMatchObject({ state: 'requires_action', clientSecret: expect.any(String) });
 
     expect(await world.start(CLIENT, 'pack_5k')).toEqual(waiting);
-    const conflict = await world.refusal('purchases.start', { clientId: CLIENT, packId: 'pack_1k' });
+    const conflict = await world.refusal('purchases.start', {
+      clientId: CLIENT,
+      packId: 'pack_1k',
+      expectedPrice: { amount: 1_500, currency: 'USD' },
+    });
     expect(conflict.kind).toBe('conflict');
     expect(conflict.message).toContain('5,000 tokens for Atlas Fitness Studios is already in progress');
     expect(await world.invoke<Purchase>('purchases.active', { clientId: CLIENT })).toEqual(waiting);
@@ -135,10 +140,14 @@ describe('purchases.start', () => {
     await world.invoke('sync.now');
     await waitForSync(world.runtime, (s) => s.state === 'offline');
 
-    const refused = await world.refusal('purchases.start', { clientId: CLIENT, packId: 'pack_5k' });
+    const refused = await world.refusal('purchases.start', {
+      clientId: CLIENT,
+      packId: 'pack_5k',
+      expectedPrice: { amount: 1, currency: 'USD' },
+    });
 
     expect(refused).toEqual({ kind: 'offline', message: 'Offline — purchases need a connection' });
-    expect(world.withCache((repos) => repos.purchases.unfinished())).toEqual([]);
+    expect(world.withCache(unfinishedPurchases)).toEqual([]);
     expect(world.eventsOf('purchases.changed')).toEqual([]);
     expect(await world.client(CLIENT)).toEqual(before);
   });

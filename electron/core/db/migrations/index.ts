@@ -2,6 +2,7 @@ import { sql as initial } from './001-initial';
 import { sql as creditLog } from './002-credit-log';
 import { sql as clientLimits } from './003-client-limits';
 import { sql as purchaseStates } from './004-purchase-states';
+import { sql as journalMovesOut } from './005-journal-moves-out';
 
 export interface Migration {
   /** Becomes PRAGMA user_version once applied; strictly increasing from 1. */
@@ -16,6 +17,7 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: 'credit-log', sql: creditLog },
   { version: 3, name: 'client-limits', sql: clientLimits },
   { version: 4, name: 'purchase-states', sql: purchaseStates },
+  { version: 5, name: 'journal-moves-out', sql: journalMovesOut },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

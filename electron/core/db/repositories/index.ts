@@ -8,7 +8,7 @@ import { createLedgerReplayRepo } from './ledger-replay-repo';
 import { createMetaRepo } from './meta-repo';
 import { createPacksRepo } from './packs-repo';
 import { createPlansRepo } from './plans-repo';
-import { createPurchaseJournalRepo } from './purchase-journal-repo';
+import { createPurchaseJournalRepo } from '../journal/purchase-journal-repo';
 import { createSyncCursorsRepo } from './sync-cursors-repo';
 
 export function createRepositories(db: Database.Database, now: () => Date = () => new Date()) {

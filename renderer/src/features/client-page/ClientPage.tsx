@@ -60,7 +60,11 @@ function ClientView({ client, tab }: { client: ClientDetail; tab: ClientTab }) {
           <InvoicesTab clientId={client.id} />
         </Tabs.Content>
       </Tabs.Root>
-      <PurchaseFlow key={client.id} client={client} />
+      <PurchaseFlow
+        key={client.id}
+        client={client}
+        onShowCredits={() => navigate(clientTabPath(client.id, 'credits'))}
+      />
       <InsufficientTokensDialog
         client={client}
         onShowSettings={() => navigate(clientTabPath(client.id, 'settings'))}

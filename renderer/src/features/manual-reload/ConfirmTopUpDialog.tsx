@@ -5,9 +5,11 @@ import {
   formatMoney,
   formatTokens,
 } from '../../../../shared/domain/format';
+import type { Money } from '../../../../shared/api/primitives';
 import type { ClientDetail, PackModel } from '../../../../shared/ipc/models';
 import { useAccount } from '../../api/queries';
 import { Modal } from '../../components/Modal';
+import { samePrice } from '../../lib/money';
 import { InfoIcon } from '../../components/icons';
 import { describeCard } from '../payment/describe-card';
 import './manual-reload.css';
@@ -15,7 +17,10 @@ import './manual-reload.css';
 interface ConfirmTopUpDialogProps {
   client: ClientDetail;
   pack: PackModel;
-  onConfirm(): void;
+  /** The price the billing service refused because the pack costs something else now. */
+  previousPrice: Money | null;
+  /** `price` is the one shown here: the billing service charges nothing if the pack costs otherwise. */
+  onConfirm(price: Money): void;
   onCancel(): void;
 }
 
@@ -29,18 +34,31 @@ function Fact({ term, children }: { term: string; children: ReactNode }) {
 }
 
 /** The last look before money moves: what is bought, for whom, on which card, and what does not change. */
-export function ConfirmTopUpDialog({ client, pack, onConfirm, onCancel }: ConfirmTopUpDialogProps) {
+export function ConfirmTopUpDialog(props: ConfirmTopUpDialogProps) {
+  const { client, pack, previousPrice, onConfirm, onCancel } = props;
   const account = useAccount();
   const card = account.data?.card ?? null;
   const cardText = card ? describeCard(card) : account.isPending ? 'Loading…' : 'No card on file';
 
   return (
-    <Modal open title="Confirm top up" subtitle="Check the details before paying." onDismiss={onCancel}>
+    <Modal
+      open
+      title="Confirm top up"
+      subtitle={
+        previousPrice ? 'The price changed. Check it before paying.' : 'Check the details before paying.'
+      }
+      onDismiss={onCancel}
+    >
       <dl className="facts confirm-facts">
         <Fact term="Client">{client.name}</Fact>
         <Fact term="Pack">{formatInteger(pack.tokens)}-token pack</Fact>
         <Fact term="Tokens">+{formatTokens(pack.tokens)}</Fact>
-        <Fact term="Price">{formatMoney(pack.price)}</Fact>
+        <Fact term="Price">
+          <span>{formatMoney(pack.price)}</span>
+          {previousPrice && !samePrice(previousPrice, pack.price) && (
+            <span className="facts__note">Was {formatMoney(previousPrice)}</span>
+          )}
+        </Fact>
         <Fact term="Card">{cardText}</Fact>
         <Fact term="Balance after">{formatTokens(client.balance.total + pack.tokens)}</Fact>
       </dl>
@@ -61,7 +79,7 @@ export function ConfirmTopUpDialog({ client, pack, onConfirm, onCancel }: Confir
         <button type="button" className="button button--secondary" onClick={onCancel}>
           Cancel
         </button>
-        <button type="button" className="button button--primary" onClick={onConfirm}>
+        <button type="button" className="button button--primary" onClick={() => onConfirm(pack.price)}>
           Confirm purchase
         </button>
       </div>

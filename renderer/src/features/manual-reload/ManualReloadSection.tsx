@@ -1,15 +1,18 @@
 import { useState } from 'react';
 import type { ClientDetail, PackModel } from '../../../../shared/ipc/models';
+import { useActivePurchase } from '../../api/purchases';
 import { useAccount, useCatalog, useSyncStatus } from '../../api/queries';
 import { CloudOffIcon } from '../../components/icons';
 import { describeCard } from '../payment/describe-card';
 import { usePurchaseFlowStore } from '../payment/purchase-flow-store';
+import { OpenPurchaseNotice } from './OpenPurchaseNotice';
 import { perTokenRate } from './pack-labels';
 import { PackOptions } from './PackOptions';
 import './manual-reload.css';
 
 const HEADING_ID = 'manual-reload-heading';
 const REASON_ID = 'manual-reload-blocked-reason';
+const OPEN_PURCHASE_ID = 'manual-reload-open-purchase';
 export const OFFLINE_REASON = 'Offline \u2014 purchases need a connection';
 
 function PlanComparison({ client, packs }: { client: ClientDetail; packs: readonly PackModel[] }) {
@@ -34,8 +37,12 @@ export function ManualReloadSection({ client }: { client: ClientDetail }) {
   const account = useAccount();
   const { data: sync } = useSyncStatus();
   const confirm = usePurchaseFlowStore((state) => state.confirm);
+  const showPayment = usePurchaseFlowStore((state) => state.showPayment);
+  // The core allows one open purchase per client; a second Continue could only be refused.
+  const openPurchase = useActivePurchase(client.id).data ?? null;
   const [packId, setPackId] = useState<string | null>(null);
   const offline = sync?.state === 'offline';
+  const blockedBy = [offline && REASON_ID, openPurchase && OPEN_PURCHASE_ID].filter(Boolean).join(' ');
   const packs = catalog.data?.packs ?? [];
   const card = account.data?.card;
 
@@ -50,6 +57,13 @@ export function ManualReloadSection({ client }: { client: ClientDetail }) {
       <p className="muted">
         Buy a one-off pack for {client.name}. Top-up tokens are added at once and never expire.
       </p>
+      {openPurchase && (
+        <OpenPurchaseNotice
+          purchase={openPurchase}
+          titleId={OPEN_PURCHASE_ID}
+          onOpen={() => showPayment(client.id, openPurchase.packId, openPurchase.id)}
+        />
+      )}
       {catalog.isPending && (
         <p className="loading-line" role="status">
           Loading packs…
@@ -71,8 +85,8 @@ export function ManualReloadSection({ client }: { client: ClientDetail }) {
         <button
           type="button"
           className="button button--primary"
-          disabled={packId === null || offline}
-          aria-describedby={offline ? REASON_ID : undefined}
+          disabled={packId === null || offline || openPurchase !== null}
+          aria-describedby={blockedBy || undefined}
           onClick={() => {
             if (packId) confirm(client.id, packId);
           }}

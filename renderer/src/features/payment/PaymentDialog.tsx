@@ -10,14 +10,8 @@ import { Modal } from '../../components/Modal';
 import { describeCard } from './describe-card';
 import { EmbeddedCheckoutFrame } from './EmbeddedCheckoutFrame';
 import { closingCancels, isBusy, paymentView, type LocalPhase, type PaymentView } from './payment-view';
-import {
-  Actions,
-  CANCELED_MESSAGE,
-  Outcome,
-  Progress,
-  SuccessDetails,
-  UNKNOWN_MESSAGE,
-} from './PaymentViews';
+import { Actions, CANCELED_MESSAGE, Outcome, Progress, SuccessDetails } from './PaymentViews';
+import { NeedsReviewOutcome, PriceChangedOutcome, UnconfirmedOutcome } from './UnsettledViews';
 import { useNextAction } from './use-next-action';
 import './payment.css';
 
@@ -27,10 +21,16 @@ export interface PaymentDialogProps {
   purchaseId: string | null;
   starting: boolean;
   startError: unknown;
+  /** The start was refused and the pack costs something else now than the price confirmed. */
+  priceChanged: boolean;
   /** The saved card, for the progress line before the core names the card it charged. */
   card: SavedCard | null;
   /** Start over with the same pack; `replacing` is called off first when it is still open. */
   onRetry(replacing: Purchase | null): void;
+  /** Back to Confirm top up for the same pack, at the price the pack costs now. */
+  onReviewPrice(): void;
+  /** The client's credit log, where a top up that did go through shows. */
+  onShowCredits(): void;
   onClose(purchase: Purchase | undefined): void;
 }
 
@@ -43,7 +43,8 @@ function subtitleOf(clientName: string, pack: PackModel | undefined, purchase: P
 
 /** The Stripe payment window: follows one purchase from the charge to its outcome. */
 export function PaymentDialog(props: PaymentDialogProps) {
-  const { clientName, pack, purchaseId, starting, startError, card, onRetry, onClose } = props;
+  const { clientName, pack, purchaseId, starting, startError, priceChanged, card } = props;
+  const { onRetry, onReviewPrice, onShowCredits, onClose } = props;
   const queryClient = useQueryClient();
   const purchaseQuery = usePurchase(purchaseId);
   const purchase = purchaseId ? (purchaseQuery.data ?? undefined) : undefined;
@@ -52,7 +53,7 @@ export function PaymentDialog(props: PaymentDialogProps) {
   const [local, setLocal] = useState<LocalPhase>({ kind: 'none' });
   const [actionError, setActionError] = useState<unknown>(null);
   const retryAuthentication = useNextAction({ purchase, setLocal, refresh: refresh.mutateAsync });
-  const view = paymentView({ purchase, starting, startFailed: startError !== null, local });
+  const view = paymentView({ purchase, starting, startFailed: startError !== null, priceChanged, local });
 
   async function callOff(target: Purchase) {
     setLocal({ kind: 'canceling' });
@@ -95,6 +96,11 @@ export function PaymentDialog(props: PaymentDialogProps) {
 
   const chargedCard = purchase?.card ?? card;
   const close = { label: 'Close', onClick: () => onClose(purchase) };
+  const checkAgain = {
+    label: 'Check again',
+    primary: true,
+    onClick: () => purchase && void confirmWithApi(purchase, { cardChanged: false }),
+  };
 
   function body(current: PaymentView) {
     switch (current) {
@@ -113,16 +119,36 @@ export function PaymentDialog(props: PaymentDialogProps) {
       case 'unknown':
         return (
           <>
-            <Outcome tone="info" title={UNKNOWN_MESSAGE} />
+            <UnconfirmedOutcome purchase={purchase} />
+            <Actions actions={[close, checkAgain]} />
+          </>
+        );
+      case 'needs_review':
+        // No Cancel: the charge may have gone through, and only the billing service can say.
+        return purchase ? (
+          <>
+            <NeedsReviewOutcome purchase={purchase} />
             <Actions
               actions={[
                 close,
                 {
-                  label: 'Check again',
-                  primary: true,
-                  onClick: () => purchase && void confirmWithApi(purchase, { cardChanged: false }),
+                  label: 'Open credit log',
+                  onClick: () => {
+                    onClose(purchase);
+                    onShowCredits();
+                  },
                 },
+                checkAgain,
               ]}
+            />
+          </>
+        ) : null;
+      case 'price_changed':
+        return (
+          <>
+            <PriceChangedOutcome message={purchase?.paymentError?.message ?? messageFor(startError)} />
+            <Actions
+              actions={[close, { label: 'Review new price', primary: true, onClick: onReviewPrice }]}
             />
           </>
         );

@@ -4,8 +4,6 @@ import type { Purchase } from '../../../../shared/ipc/purchase-models';
 import { AlertIcon, CheckCircleIcon, InfoIcon, RefreshIcon } from '../../components/icons';
 
 export const CANCELED_MESSAGE = 'Canceled \u2014 no charge was made.';
-export const UNKNOWN_MESSAGE =
-  "We couldn't confirm this payment yet. We'll check again automatically \u2014 you won't be charged twice.";
 
 interface Action {
   label: string;
@@ -45,11 +43,12 @@ export function Progress({ children, hint }: { children: ReactNode; hint?: React
   );
 }
 
-type Tone = 'success' | 'danger' | 'info';
+type Tone = 'success' | 'danger' | 'warning' | 'info';
 
 const TONE_ICON: Record<Tone, typeof CheckCircleIcon> = {
   success: CheckCircleIcon,
   danger: AlertIcon,
+  warning: AlertIcon,
   info: InfoIcon,
 };
 

@@ -1,13 +1,15 @@
 import { create } from 'zustand';
+import type { Money } from '../../../../shared/api/primitives';
 
 /** Where the buy flow is: choosing to confirm a pack, or watching a purchase the core is running. */
 export type PurchaseFlowStep =
-  | { kind: 'confirm'; clientId: string; packId: string }
+  /** `previousPrice` is set when the billing service refused that price because the pack's price changed. */
+  | { kind: 'confirm'; clientId: string; packId: string; previousPrice: Money | null }
   | { kind: 'payment'; clientId: string; packId: string; purchaseId: string | null };
 
 interface PurchaseFlowState {
   step: PurchaseFlowStep | null;
-  confirm(clientId: string, packId: string): void;
+  confirm(clientId: string, packId: string, previousPrice?: Money): void;
   /** `purchaseId` is null while the core has not answered the start call yet. */
   showPayment(clientId: string, packId: string, purchaseId: string | null): void;
   close(): void;
@@ -16,7 +18,8 @@ interface PurchaseFlowState {
 /** One flow at a time for the whole window: the dialogs are modal, so two could never both be answered. */
 export const usePurchaseFlowStore = create<PurchaseFlowState>()((set) => ({
   step: null,
-  confirm: (clientId, packId) => set({ step: { kind: 'confirm', clientId, packId } }),
+  confirm: (clientId, packId, previousPrice) =>
+    set({ step: { kind: 'confirm', clientId, packId, previousPrice: previousPrice ?? null } }),
   showPayment: (clientId, packId, purchaseId) =>
     set({ step: { kind: 'payment', clientId, packId, purchaseId } }),
   close: () => set({ step: null }),

@@ -8,7 +8,8 @@ import type { LocalPhase } from './payment-view';
 export const AUTH_FAILED_MESSAGE = 'Authentication failed. No charge was made.';
 
 function afterAuthentication(outcome: Purchase | null, failure: string | null): LocalPhase {
-  if (outcome?.state === 'succeeded') return { kind: 'none' };
+  // The core's verdict wins: after a success or a needs-review, "no charge was made" would be untrue.
+  if (outcome?.state === 'succeeded' || outcome?.state === 'needs_review') return { kind: 'none' };
   if (failure) return { kind: 'auth_failed', message: failure };
   // Stripe said yes but the core could not confirm it yet: say so rather than guess.
   if (!outcome || outcome.state === 'processing' || outcome.state === 'requires_action') {

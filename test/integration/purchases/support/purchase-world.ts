@@ -6,9 +6,10 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { ChannelName, EventName, EventPayload } from '../../../../shared/ipc/contract';
 import type { AppErrorShape } from '../../../../shared/ipc/errors';
-import type { ClientDetail } from '../../../../shared/ipc/models';
+import type { Catalog, ClientDetail } from '../../../../shared/ipc/models';
 import type { Purchase } from '../../../../shared/ipc/purchase-models';
 import { startSandbox, type SandboxHandle } from '../../../../sandbox/server';
+import type { PurchaseRecord, Workspace } from '../../../../electron/core/db/journal/purchase-journal-repo';
 import { createRepositories, type Repositories } from '../../../../electron/core/db/repositories';
 import { startAppRuntime } from '../../../../electron/core/runtime/start-app-runtime';
 import type { AppRuntime } from '../../../../electron/core/runtime/types';
@@ -41,8 +42,10 @@ export function startTestSandbox(dataDir = makeTempDir('purchases-sandbox-')): P
   return startSandbox({ now: () => FIXED_NOW, dataDir });
 }
 
+/** Opens the cache with its purchase journal attached, the way the app does. */
 export function withCacheAt<T>(dataDir: string, read: (repos: Repositories) => T): T {
   const db = new Database(path.join(dataDir, 'cache.sqlite'));
+  db.prepare('ATTACH DATABASE ? AS journal').run(path.join(dataDir, 'purchases.sqlite'));
   try {
     return read(createRepositories(db));
   } finally {
@@ -50,22 +53,45 @@ export function withCacheAt<T>(dataDir: string, read: (repos: Repositories) => T
   }
 }
 
-export async function openWorld(existing?: SandboxHandle): Promise<World> {
+/** The workspace the cache belongs to, as the app computes it: backend (cache owner) and agency. */
+export function cachedWorkspace(repos: Repositories): Workspace {
+  return { owner: repos.meta.get('cache_owner') ?? '', agencyId: repos.account.get()?.agency.id ?? '' };
+}
+
+/** Every purchase the journal holds open for the cache's workspace. */
+export function unfinishedPurchases(repos: Repositories): PurchaseRecord[] {
+  return repos.purchases.unfinished(cachedWorkspace(repos));
+}
+
+export interface WorldOptions {
+  /** Restart on an earlier world's data (its cache and purchase journal). */
+  dataDir?: string;
+  /** The API token the app starts with (default: the one the sandbox accepts). */
+  token?: string;
+  /** The app's clock. */
+  now?: () => Date;
+  /** Wait for the first sync to succeed before answering (default true). */
+  synced?: boolean;
+}
+
+export async function openWorld(existing?: SandboxHandle, options: WorldOptions = {}): Promise<World> {
   const sandbox = existing ?? (await startTestSandbox());
-  const dataDir = makeTempDir('purchases-app-');
+  const dataDir = options.dataDir ?? makeTempDir('purchases-app-');
+  const token = options.token ?? sandbox.token;
   const runtime = await startAppRuntime({
-    env: { BILLING_API_URL: sandbox.url, BILLING_API_TOKEN: sandbox.token, APP_DATA_DIR: dataDir },
+    env: { BILLING_API_URL: sandbox.url, BILLING_API_TOKEN: token, APP_DATA_DIR: dataDir },
     defaultDataDir: dataDir,
     version: '1.0.0',
     secretStore: new MemorySecretStore(),
     logger: silentLogger,
     offlineRetryMs: { min: 60_000, max: 60_000 },
+    now: options.now,
     purchases: { retryDelaysMs: TEST_RETRY_DELAYS_MS },
   });
   const events: World['events'] = [];
   for (const event of ['cache.changed', 'purchases.changed', 'notices.changed', 'sync.status'] as const)
     runtime.events.on(event, (payload) => events.push({ event, payload }));
-  await waitForSync(runtime);
+  if (options.synced ?? true) await waitForSync(runtime);
   const invoke = <T>(channel: ChannelName, input: unknown = {}) => call<T>(runtime, channel, input);
   return {
     sandbox,
@@ -80,7 +106,11 @@ export async function openWorld(existing?: SandboxHandle): Promise<World> {
       if (result.ok) throw new Error(`${channel} succeeded: ${JSON.stringify(result.value)}`);
       return result.error;
     },
-    start: (clientId, packId) => invoke<Purchase>('purchases.start', { clientId, packId }),
+    async start(clientId, packId) {
+      const catalog = await invoke<Catalog>('catalog.get');
+      const expectedPrice = catalog.packs.find((pack) => pack.id === packId)?.price;
+      return invoke<Purchase>('purchases.start', { clientId, packId, expectedPrice });
+    },
     client: (clientId) => invoke<ClientDetail>('clients.get', { clientId }),
     withCache: (read) => withCacheAt(dataDir, read),
     async close() {
