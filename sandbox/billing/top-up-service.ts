@@ -7,6 +7,7 @@ import type { LedgerEntry, Pack } from '../../shared/api/billing-api';
 import { PRICE_CHANGED, type PaymentError } from '../../shared/api/payments-api';
 import type { Money } from '../../shared/api/primitives';
 import { formatInteger, formatMoney } from '../../shared/domain/format';
+import { samePrice } from '../../shared/domain/money';
 import {
   cardBrand,
   cardOutcome,
@@ -49,7 +50,7 @@ function unexpectedState(topUp: TopUpRecord, why: string): ApiError {
 /** A charge is only made for the price the manager saw, so a price change in between charges nothing. */
 function checkConfirmedPrice(pack: Pack, confirmed: Money | null): void {
   if (!confirmed) return;
-  if (confirmed.amount === pack.price.amount && confirmed.currency === pack.price.currency) return;
+  if (samePrice(confirmed, pack.price)) return;
   throw new ApiError(
     409,
     'conflict',

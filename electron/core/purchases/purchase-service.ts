@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Money } from '../../../shared/api/primitives';
+import { samePrice } from '../../../shared/domain/money';
 import { AppError } from '../../../shared/ipc/errors';
 import type { CheckoutStart, Purchase, PurchaseState } from '../../../shared/ipc/purchase-models';
 import { BillingApiError } from '../billing-api/billing-api-error';
@@ -42,10 +43,6 @@ export interface PurchaseServiceOptions extends PurchaseFlowOptions {
 /** Settled on every reconcile; the others wait for the manager (card, 3-D Secure) or, for review, a restart. */
 const UNKNOWN_OUTCOME_STATES = new Set<PurchaseState>(['pending', 'processing']);
 const OPEN_STATES = new Set<PurchaseState>(OPEN_PURCHASE_STATES);
-
-function samePrice(a: Money, b: Money): boolean {
-  return a.amount === b.amount && a.currency === b.currency;
-}
 
 export class PurchaseService {
   private readonly flow: PurchaseFlow;

@@ -9,7 +9,7 @@ import type { Money } from '../../../../shared/api/primitives';
 import type { ClientDetail, PackModel } from '../../../../shared/ipc/models';
 import { useAccount } from '../../api/queries';
 import { Modal } from '../../components/Modal';
-import { samePrice } from '../../lib/money';
+import { samePrice } from '../../../../shared/domain/money';
 import { InfoIcon } from '../../components/icons';
 import { describeCard } from '../payment/describe-card';
 import './manual-reload.css';

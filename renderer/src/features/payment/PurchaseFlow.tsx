@@ -7,7 +7,7 @@ import { api } from '../../api/bridge';
 import { isFinal, rememberPurchase, useActivePurchase } from '../../api/purchases';
 import { useAccount, useCatalog } from '../../api/queries';
 import { queryKeys } from '../../api/query-keys';
-import { samePrice } from '../../lib/money';
+import { samePrice } from '../../../../shared/domain/money';
 import { ConfirmTopUpDialog } from '../manual-reload/ConfirmTopUpDialog';
 import { PaymentDialog } from './PaymentDialog';
 import { usePurchaseFlowStore } from './purchase-flow-store';
