@@ -17,15 +17,25 @@ export function csvLine(fields: readonly string[]): string {
   return `${fields.map(csvField).join(',')}\r\n`;
 }
 
+/**
+ * Text that a spreadsheet would run as a formula (OWASP's CSV injection list:
+ * a leading =, +, -, @, tab or carriage return) gets a leading apostrophe, so
+ * it opens as the text it is. Descriptions are written by clients' staff.
+ */
+export function textCell(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
 export function creditLogCsvLine(entry: LedgerEntryModel): string {
   return csvLine([
     entry.at,
-    entry.type,
-    entry.description,
+    textCell(entry.type),
+    textCell(entry.description),
+    // Numbers the app formats itself: a minus here is a debit, not a formula.
     String(entry.amount),
     String(entry.balanceAfter),
-    entrySource(entry),
-    entryReference(entry),
+    textCell(entrySource(entry)),
+    textCell(entryReference(entry)),
   ]);
 }
 

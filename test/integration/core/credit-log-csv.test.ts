@@ -95,3 +95,43 @@ it('exports exactly the filtered rows as RFC 4180 CSV, byte for byte', async () 
     db.close();
   }
 });
+
+it('opens every formula-looking description as text, and keeps debits as numbers', async () => {
+  const { db } = openCache({ dataDir: makeTempDir() });
+  try {
+    const repos = createRepositories(db);
+    repos.clients.upsertMany([benchClient(CLIENT, 'CSV Co', '2026-03-01T00:00:00Z')]);
+    const hostile = [
+      '=HYPERLINK("https://evil.example","x")',
+      '+1+2',
+      '-2+3',
+      '@SUM(A1)',
+      '\tTab',
+      '\rReturn',
+    ];
+    applyLedgerPage(
+      db,
+      repos,
+      CLIENT,
+      0,
+      hostile.map((description, i) => entry(i + 1, { description, amount: -1, balance_after: 100 - i })),
+    );
+
+    const chunks: string[] = [];
+    await writeCreditLogCsv(repos.creditLog, CLIENT, LedgerFilter.parse({}), {
+      write: async (chunk) => void chunks.push(chunk),
+    });
+
+    const lines = chunks.join('').split('\r\n').slice(1, -1).reverse();
+    expect(lines).toEqual([
+      `2026-03-01T10:00:00.000Z,usage,"'=HYPERLINK(""https://evil.example"",""x"")",-1,100,Plan,`,
+      "2026-03-02T10:00:00.000Z,usage,'+1+2,-1,99,Plan,",
+      "2026-03-03T10:00:00.000Z,usage,'-2+3,-1,98,Plan,",
+      "2026-03-04T10:00:00.000Z,usage,'@SUM(A1),-1,97,Plan,",
+      "2026-03-05T10:00:00.000Z,usage,'\tTab,-1,96,Plan,",
+      `2026-03-06T10:00:00.000Z,usage,"'\rReturn",-1,95,Plan,`,
+    ]);
+  } finally {
+    db.close();
+  }
+});
