@@ -1,11 +1,12 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { BillingApiUrl } from '../../shared/security/billing-api-url';
 
 const emptyAsUndefined = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 
 const EnvSchema = z.object({
-  BILLING_API_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  BILLING_API_URL: z.preprocess(emptyAsUndefined, BillingApiUrl.optional()),
   BILLING_API_TOKEN: z.preprocess(emptyAsUndefined, z.string().trim().min(1).optional()),
   APP_DATA_DIR: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
   SANDBOX_PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65_535).optional()),

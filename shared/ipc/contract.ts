@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { Id, Money } from '../api/primitives';
+import { BillingApiUrl } from '../security/billing-api-url';
 import {
   Account,
   AppInfo,
@@ -27,7 +28,7 @@ export const channels = {
   'app.info': { input: NoInput, output: AppInfo },
   'session.signIn': {
     input: z.strictObject({
-      apiUrl: z.url({ protocol: /^https?$/ }),
+      apiUrl: BillingApiUrl,
       token: z.string().trim().min(1).max(4096),
     }),
     output: AppInfo,

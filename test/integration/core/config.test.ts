@@ -38,4 +38,16 @@ describe('resolveConfig', () => {
     expect(() => resolveConfig({ BILLING_API_URL: 'ftp://nope' }, DEFAULT_DIR)).toThrow(ConfigError);
     expect(() => resolveConfig({ SANDBOX_PORT: '70000' }, DEFAULT_DIR)).toThrow(/SANDBOX_PORT/);
   });
+
+  it('refuses a plain-http billing API anywhere but on this computer, so the token never travels in clear', () => {
+    for (const url of ['http://billing.example.com', 'http://10.0.0.5:4100', 'http://127.0.0.1.example.com'])
+      expect(() => resolveConfig({ BILLING_API_URL: url }, DEFAULT_DIR)).toThrow(
+        /must start with https:\/\//,
+      );
+    for (const url of ['http://localhost:4100', 'http://127.0.0.2:4100', 'http://[::1]:4100'])
+      expect(resolveConfig({ BILLING_API_URL: url }, DEFAULT_DIR)).toMatchObject({
+        mode: 'remote',
+        apiUrl: url,
+      });
+  });
 });

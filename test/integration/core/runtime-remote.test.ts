@@ -73,6 +73,15 @@ describe('startAppRuntime against a remote billing API', () => {
     const refused = await runtime.invoke('session.signIn', { apiUrl: sandbox.url, token: 'wrong-token' });
     expect(refused).toMatchObject({ ok: false, error: { kind: 'unauthorized' } });
     expect(await secrets.load()).toBeNull();
+    const inClear = await runtime.invoke('session.signIn', {
+      apiUrl: 'http://billing.example.com',
+      token: sandbox.token,
+    });
+    expect(inClear).toMatchObject({
+      ok: false,
+      error: { kind: 'validation', message: expect.stringContaining('must start with https://') },
+    });
+    expect(await secrets.load()).toBeNull();
     expect(await call<AppInfo>(runtime, 'app.info')).toMatchObject({ signedIn: false });
 
     const info = await call<AppInfo>(runtime, 'session.signIn', {

@@ -1,3 +1,5 @@
+import { clearTextProblem } from '../../../../shared/security/billing-api-url';
+
 export interface SignInProblem {
   field: 'apiUrl' | 'token';
   message: string;
@@ -21,6 +23,8 @@ export function validateSignIn(apiUrl: string, token: string): SignInProblem | n
       message: 'The Billing API URL must start with https:// (or http:// for a server on this computer).',
     };
   }
+  const clearText = clearTextProblem(url);
+  if (clearText) return { field: 'apiUrl', message: clearText };
   if (token.trim() === '') return { field: 'token', message: 'Enter the API token.' };
   return null;
 }
