@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
@@ -88,6 +89,7 @@ describe('electron-builder.yml', () => {
       enableNodeCliInspectArguments: false,
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
     });
     expect(config.asar).not.toBe(false);
   });
@@ -104,6 +106,8 @@ describe('electron-builder.yml', () => {
     for (const key of ['entitlements', 'entitlementsInherit']) {
       const plist = readFileSync(join(projectRoot, mac[key] as string), 'utf8');
       expect(plist).toContain('<key>com.apple.security.cs.allow-jit</key>');
+      // Electron's own default entitlements do without it; it would let any unsigned code run.
+      expect(plist).not.toContain('allow-unsigned-executable-memory');
     }
   });
 
@@ -138,6 +142,22 @@ describe('electron-builder.yml', () => {
       if (previous === undefined) delete process.env.UPDATE_FEED_URL;
       else process.env.UPDATE_FEED_URL = previous;
     }
+  });
+
+  it('refuses to build installers for an update feed that is not https', () => {
+    const check = (feed: string | undefined) =>
+      spawnSync(process.execPath, [join(projectRoot, 'scripts/check-update-feed.mjs')], {
+        env: { ...process.env, UPDATE_FEED_URL: feed ?? '' },
+        encoding: 'utf8',
+      });
+    const pkg = readJson(join(projectRoot, 'package.json')) as { scripts: Record<string, string> };
+    expect(pkg.scripts.predist).toBe('node scripts/check-update-feed.mjs');
+    for (const feed of ['http://updates.example.test/agency-billing', 'not a url', undefined]) {
+      const refused = check(feed);
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toContain('UPDATE_FEED_URL must be an https:// URL');
+    }
+    expect(check('https://updates.example.test/agency-billing').status).toBe(0);
   });
 
   it('names artifacts without spaces, because the update feed refers to them by URL', () => {
