@@ -50,18 +50,57 @@ export function readCookie(req: IncomingMessage, name: string): string | null {
   return null;
 }
 
-/** Session tokens are kept only as digests, so a lookup's timing says nothing about a valid token. */
+export interface SessionLimits {
+  /** A session unused this long is forgotten (the browser must open the printed URL again). */
+  idleMs: number;
+  /** At most this many sessions; a new one beyond it evicts the one used longest ago. */
+  max: number;
+}
+
+export const DEFAULT_SESSION_LIMITS: SessionLimits = { idleMs: 12 * 60 * 60 * 1000, max: 32 };
+
+/**
+ * Session tokens are kept only as digests, so a lookup's timing says nothing
+ * about a valid token. Sessions expire when idle and their number is bounded,
+ * so a page that opens the printed URL in a loop cannot grow the registry.
+ */
 export class SessionRegistry {
-  private readonly digests = new Set<string>();
+  /** Digest → last use; a Map keeps insertion order, which a touch renews, so the first key is the stalest. */
+  private readonly lastUse = new Map<string, number>();
+
+  constructor(
+    private readonly limits: SessionLimits = DEFAULT_SESSION_LIMITS,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   create(): string {
     const token = randomToken();
-    this.digests.add(digest(token).toString('hex'));
+    this.touch(digest(token).toString('hex'));
+    while (this.lastUse.size > this.limits.max) {
+      const stalest = this.lastUse.keys().next().value;
+      if (stalest === undefined) break;
+      this.lastUse.delete(stalest);
+    }
     return token;
   }
 
+  /** Valid sessions count as used now. */
   isValid(token: string | null): boolean {
-    return token !== null && token.length > 0 && this.digests.has(digest(token).toString('hex'));
+    if (token === null || token.length === 0) return false;
+    const key = digest(token).toString('hex');
+    const used = this.lastUse.get(key);
+    if (used === undefined) return false;
+    if (this.now() - used > this.limits.idleMs) {
+      this.lastUse.delete(key);
+      return false;
+    }
+    this.touch(key);
+    return true;
+  }
+
+  private touch(key: string): void {
+    this.lastUse.delete(key);
+    this.lastUse.set(key, this.now());
   }
 }
 
