@@ -31,7 +31,11 @@ export function invoicesHandlers(ctx: ServiceContext): Pick<Handlers, 'invoices.
     'invoices.save': async ({ invoiceId }) => {
       const invoice = ctx.repos.invoices.get(invoiceId);
       if (!invoice) throw new AppError('not_found', 'That invoice is not in the local cache.');
-      const html = await fetchHostedDocument(invoice.hosted_url);
+      const apiUrl = ctx.session.current()?.apiUrl;
+      if (!apiUrl) throw new AppError('unauthorized', 'Sign in to the billing service to download invoices.');
+      const html = await fetchHostedDocument(invoice.hosted_url, {
+        allowedOrigins: [new URL(apiUrl).origin],
+      });
       return ctx.files.saveFile({
         suggestedName: invoiceFileName(invoice.number),
         contentType: 'text/html; charset=utf-8',
