@@ -40,9 +40,11 @@ export interface SandboxOptions {
   seed?: number;
   /**
    * Sandbox mode (default true): serves the control routes under /sandbox/* (test clock, usage, saved card,
-   * charges, outbox, reset, faults) and the Stripe.js stand-in under /stripe/*. Off, only the Billing API remains.
+   * charges, outbox, reset, faults). Off, nobody can reset the store or inject faults.
    */
   controls?: boolean;
+  /** Serves the Stripe.js stand-in under /stripe/* (default: the same as `controls`); demo payments need it. */
+  stripeStandIn?: boolean;
 }
 
 export interface SandboxHandle {
@@ -138,7 +140,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         now: billing.clock.now,
       }),
       controls: controls ? createControlDispatch({ ...context, faults, reset, refuseConnections }) : null,
-      standin: controls ? createStandinDispatch(context) : null,
+      standin: (options.stripeStandIn ?? controls) ? createStandinDispatch(context) : null,
       catchUp: () => db.transaction(() => billing.cycles.runDue())(),
       faults,
       token,

@@ -104,6 +104,7 @@ function start(): void {
           electronVersion: process.versions.electron,
         }),
         logger,
+        packaged: app.isPackaged,
         updates: updater ?? undefined,
         files: createElectronFilesPort(),
       });

@@ -17,8 +17,9 @@ type Dispatch = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise
 export interface RequestListenerOptions {
   repositories: Repositories;
   api: Dispatch;
-  /** Present in sandbox mode only: /sandbox/* (bearer) and /stripe/* (client secrets). */
+  /** Present in sandbox mode only: /sandbox/* (bearer). */
   controls: Dispatch | null;
+  /** The Stripe.js stand-in, /stripe/* (client secrets). */
   standin: Dispatch | null;
   /** Runs plan renewals that came due, so every request sees a current store. */
   catchUp: () => void;

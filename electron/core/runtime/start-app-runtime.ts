@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { startSandbox } from '../../../sandbox/server';
 import { BillingApiClient } from '../billing-api/billing-api-client';
@@ -46,6 +47,9 @@ export async function startAppRuntime(options: AppRuntimeOptions): Promise<AppRu
           port: config.sandboxPort,
           dataDir: path.join(config.dataDir, 'sandbox'),
           nativeBinding: options.nativeBinding,
+          ...(options.packaged
+            ? { controls: false, stripeStandIn: true, token: randomBytes(32).toString('base64url') }
+            : {}),
         })
       : null;
 

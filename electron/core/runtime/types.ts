@@ -29,6 +29,11 @@ export interface AppRuntimeOptions {
   files?: FilesPort;
   /** Self-update, when the host has it (Electron packaged builds). Without it the status is 'unsupported'. */
   updates?: UpdatePort;
+  /**
+   * An installed build: demo mode's embedded sandbox then serves no /sandbox/* controls and accepts a random
+   * token, so no other program on this computer can reset its data or inject faults.
+   */
+  packaged?: boolean;
   /** The app's clock (default: the system clock); tests move it to age idempotency keys. */
   now?: () => Date;
   /** Tuning for tests: shorter retry delays, and a hook called after each committed purchase step. */

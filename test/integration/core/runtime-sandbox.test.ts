@@ -18,13 +18,14 @@ import { cleanupTempDirs, makeTempDir } from './support/temp-dirs';
 
 const running: AppRuntime[] = [];
 
-async function start(dataDir: string): Promise<AppRuntime> {
+async function start(dataDir: string, packaged = false): Promise<AppRuntime> {
   const runtime = await startAppRuntime({
     env: { APP_DATA_DIR: dataDir, SANDBOX_PORT: '0' },
     defaultDataDir: path.join(dataDir, 'unused-default'),
     version: '9.9.9-test',
     secretStore: new MemorySecretStore(),
     logger: silentLogger,
+    packaged,
   });
   running.push(runtime);
   return runtime;
@@ -111,5 +112,26 @@ describe('startAppRuntime in sandbox mode', () => {
     const [notice] = notices;
     expect(await call<Notice[]>(runtime, 'notices.dismiss', { id: notice?.id })).toEqual([]);
     expect(await call<Notice[]>(runtime, 'notices.list')).toEqual([]);
+  });
+
+  it('in an installed build serves demo payments but no test controls, behind a random token', async () => {
+    const runtime = await start(makeTempDir(), true);
+    const sandbox = runtime.sandbox;
+    if (!sandbox) throw new Error('demo mode runs the embedded sandbox');
+    expect(sandbox.token).not.toBe('sandbox');
+    expect(sandbox.token.length).toBeGreaterThanOrEqual(40);
+    const bearer = { authorization: `Bearer ${sandbox.token}` };
+
+    const reset = await fetch(`${sandbox.url}/sandbox/reset`, { method: 'POST', headers: bearer });
+    const withDefaultToken = await fetch(`${sandbox.url}/v1/me`, {
+      headers: { authorization: 'Bearer sandbox' },
+    });
+    const standIn = await fetch(`${sandbox.url}/stripe/v3.js`);
+
+    expect(reset.status).toBe(404);
+    expect(withDefaultToken.status).toBe(401);
+    expect(standIn.status).toBe(200);
+    await waitForSync(runtime);
+    expect((await call<ClientList>(runtime, 'clients.list')).total).toBeGreaterThanOrEqual(20);
   });
 });
