@@ -3,7 +3,7 @@ import type { EventName, EventPayload } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
 import type { SyncStatus } from '../../../shared/ipc/models';
 import type { BillingApiClient } from '../billing-api/billing-api-client';
-import { RequestCancelledError } from '../billing-api/billing-api-error';
+import { BillingApiError, RequestCancelledError } from '../billing-api/billing-api-error';
 import type { Repositories } from '../db/repositories';
 import type { Logger } from '../runtime/types';
 import {
@@ -39,6 +39,13 @@ export const DEFAULT_SYNC_INTERVAL_MS = 60_000;
 export const DEFAULT_OFFLINE_RETRY_MS = { min: 5_000, max: 30_000 };
 const PROGRESS_EVENT_GAP_MS = 100;
 const DEFAULT_PAGE_SIZES: PageSizes = { clients: 100, ledger: 500, invoices: 100 };
+/**
+ * Listing clients by `updated_since` never shows one deleted on the billing
+ * service, so the whole list is read on the first sync of each app run and then
+ * at most this often: a deleted client lingers for minutes, while a workspace of
+ * thousands of clients (one request per 100) is not listed whole every minute.
+ */
+export const COMPLETE_CLIENT_LISTING_EVERY_MS = 10 * 60_000;
 
 /** A status before setStatus numbers it. */
 type StatusFields = Omit<SyncStatus, 'revision'>;
@@ -55,6 +62,8 @@ export class SyncEngine {
   private retry: { timer: NodeJS.Timeout; delayMs: number } | null = null;
   private readonly pageSizes: PageSizes;
   private readonly now: () => Date;
+  /** When the last complete client listing started, in this app run. */
+  private completeListingAt: number | null = null;
 
   constructor(private readonly options: SyncEngineOptions) {
     this.pageSizes = { ...DEFAULT_PAGE_SIZES, ...options.pageSizes };
@@ -183,14 +192,12 @@ export class SyncEngine {
     try {
       syncing(null);
       await syncAccountAndCatalog(ctx);
-      await syncClients(ctx);
-      const clientIds = repos.clients.ids();
-      counts.total = clientIds.length;
-      for (const [index, clientId] of clientIds.entries()) {
-        counts.done = index;
+      await this.listClients(ctx, this.completeListingDue());
+      await this.syncHistories(ctx, (done, total) => {
+        counts.done = done;
+        counts.total = total;
         syncing({ ...counts });
-        await syncClientHistory(ctx, clientId);
-      }
+      });
       const finishedAt = this.now().toISOString();
       repos.syncCursors.setLastSyncedAt(finishedAt);
       this.setStatus({ state: 'idle', lastSyncedAt: finishedAt, progress: null, error: null });
@@ -203,6 +210,40 @@ export class SyncEngine {
         else logger.error('Sync failed unexpectedly', details);
       }
       return { status: this.current, report: null };
+    }
+  }
+
+  private completeListingDue(): boolean {
+    if (this.completeListingAt === null) return true;
+    const elapsed = this.now().getTime() - this.completeListingAt;
+    // A clock set back must not postpone the listing by as much.
+    return elapsed < 0 || elapsed >= COMPLETE_CLIENT_LISTING_EVERY_MS;
+  }
+
+  private async listClients(ctx: SyncStepContext, complete: boolean): Promise<void> {
+    const startedAt = this.now().getTime();
+    if (await syncClients(ctx, complete)) this.completeListingAt = startedAt;
+  }
+
+  private async syncHistories(
+    ctx: SyncStepContext,
+    onClient: (done: number, total: number) => void,
+  ): Promise<void> {
+    const clientIds = ctx.repos.clients.ids();
+    let relisted = false;
+    for (const [index, clientId] of clientIds.entries()) {
+      onClient(index, clientIds.length);
+      try {
+        await syncClientHistory(ctx, clientId);
+      } catch (error) {
+        // A client deleted on the billing service answers 404 until a complete listing removes it;
+        // listing now (once per run) keeps every sync until then from failing on it.
+        const missing = error instanceof BillingApiError && error.kind === 'not_found';
+        if (!missing || relisted) throw error;
+        relisted = true;
+        await this.listClients(ctx, true);
+        if (ctx.repos.clients.get(clientId)) throw error;
+      }
     }
   }
 

@@ -3,7 +3,7 @@ import type { Client, Invoice } from '../../../shared/api/billing-api';
 import type { CacheScope } from '../../../shared/ipc/models';
 import type { BillingApiClient } from '../billing-api/billing-api-client';
 import { RequestCancelledError } from '../billing-api/billing-api-error';
-import type { Repositories } from '../db/repositories';
+import { removeClients, type Repositories } from '../db/repositories';
 import { applyLedgerPage, rejectPage } from './apply-ledger-page';
 
 export interface PageSizes {
@@ -51,15 +51,22 @@ export async function syncAccountAndCatalog(ctx: SyncStepContext): Promise<void>
   if (scopes.length > 0) ctx.changed(scopes);
 }
 
-/** Fetches clients changed since the last sync, page by page, each page in its own transaction. */
-export async function syncClients(ctx: SyncStepContext): Promise<void> {
+/**
+ * Fetches clients page by page, each page in its own transaction: those changed
+ * since the last sync, or with `complete` every client. Returns whether it read
+ * the complete list; only then are cached clients it did not name removed, since
+ * an incremental or interrupted listing says nothing about the others.
+ */
+export async function syncClients(ctx: SyncStepContext, complete: boolean): Promise<boolean> {
   const since = ctx.repos.syncCursors.clientsUpdatedSince();
+  const updatedSince = complete ? null : since;
+  const listed = new Set<string>();
   let newest = since;
   let cursor: string | undefined;
   let changed = 0;
   do {
     const page = await ctx.api.listClients(
-      { updated_since: since ?? undefined, cursor, limit: ctx.pageSizes.clients },
+      { updated_since: updatedSince ?? undefined, cursor, limit: ctx.pageSizes.clients },
       ctx.signal,
     );
     throwIfCancelled(ctx.signal);
@@ -67,13 +74,22 @@ export async function syncClients(ctx: SyncStepContext): Promise<void> {
       changed += ctx.repos.clients.upsertMany(page.data);
     })();
     ctx.report.clientsFetched += page.data.length;
-    for (const client of page.data)
+    for (const client of page.data) {
+      listed.add(client.id);
       if (newest === null || client.updated_at > newest) newest = client.updated_at;
+    }
     cursor = page.next_cursor ?? undefined;
   } while (cursor);
   // Only a complete pass may move the cursor: page cursors do not survive a restart.
   if (newest !== null && newest !== since) ctx.repos.syncCursors.setClientsUpdatedSince(newest);
   if (changed > 0) ctx.changed(['clients']);
+  if (updatedSince !== null) return false;
+  const gone = ctx.repos.clients.ids().filter((id) => !listed.has(id));
+  if (gone.length > 0) {
+    removeClients(ctx.db, ctx.repos, gone);
+    ctx.changed(['clients', 'ledger', 'invoices'], gone);
+  }
+  return true;
 }
 
 /** Appends ledger entries after the stored cursor; each page and the cursor move together. */

@@ -159,6 +159,7 @@ export function createClientsRepo(db: Database.Database) {
     `UPDATE clients SET balance_total = @total, balance_plan = @plan, balance_top_up = @top_up,
        insufficient_tokens_json = NULL WHERE id = @id`,
   );
+  const remove = db.prepare<[string]>('DELETE FROM clients WHERE id = ?');
   const countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM clients');
   const allIds = db.prepare<[], { id: string }>('SELECT id FROM clients ORDER BY id');
   const listStatements = new Map<string, Database.Statement<[string]>>();
@@ -191,6 +192,10 @@ export function createClientsRepo(db: Database.Database) {
      */
     applyTopUpBalance(clientId: string, balance: Balance): boolean {
       return setBalance.run({ id: clientId, ...balance }).changes > 0;
+    },
+    /** Only the row: removeClients (repositories/index.ts) also drops what is cached for the client. */
+    remove(id: string): void {
+      remove.run(id);
     },
     /** Searched and sorted in SQL, as narrow rows: a keystroke over thousands of clients stays cheap. */
     listRows(query: ClientListQuery): ClientListRow[] {

@@ -51,3 +51,24 @@ export function clearMirroredData(db: Database.Database): void {
     `);
   })();
 }
+
+/**
+ * Forgets clients the billing service no longer lists, with their credit log
+ * (and its search rows and replayed buckets), invoices and sync cursors, in one
+ * transaction. Their purchases stay in the journal, like in clearMirroredData.
+ */
+export function removeClients(
+  db: Database.Database,
+  repos: Repositories,
+  clientIds: readonly string[],
+): void {
+  db.transaction(() => {
+    for (const clientId of clientIds) {
+      repos.ledger.removeClient(clientId);
+      repos.ledgerReplay.forget(clientId);
+      repos.invoices.removeForClient(clientId);
+      repos.syncCursors.forgetClient(clientId);
+      repos.clients.remove(clientId);
+    }
+  })();
+}

@@ -73,6 +73,7 @@ export function createInvoicesRepo(db: Database.Database) {
   const deleteOthers = db.prepare<[string, string]>(
     'DELETE FROM invoices WHERE client_id = ? AND id NOT IN (SELECT value FROM json_each(?))',
   );
+  const removeForClient = db.prepare<[string]>('DELETE FROM invoices WHERE client_id = ?');
   const byId = db.prepare<[string], InvoiceRow>('SELECT * FROM invoices WHERE id = ?');
   const listForClient = db.prepare<[string], InvoiceRow>(
     'SELECT * FROM invoices WHERE client_id = ? ORDER BY created_at DESC, id DESC',
@@ -84,6 +85,9 @@ export function createInvoicesRepo(db: Database.Database) {
       let changed = 0;
       for (const invoice of invoices) changed += upsert.run(toRow(invoice)).changes;
       return changed + deleteOthers.run(clientId, JSON.stringify(invoices.map((i) => i.id))).changes;
+    },
+    removeForClient(clientId: string): void {
+      removeForClient.run(clientId);
     },
     get(id: string): Invoice | null {
       const row = byId.get(id);

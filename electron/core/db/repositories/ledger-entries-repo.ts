@@ -61,6 +61,9 @@ export function createLedgerEntriesRepo(db: Database.Database) {
   const countForClient = db.prepare<[string], { n: number }>(
     'SELECT count(*) AS n FROM ledger_entries WHERE client_id = ?',
   );
+  const unindexRange = db.prepare<[number, number]>('DELETE FROM ledger_search WHERE rowid BETWEEN ? AND ?');
+  const removeKey = db.prepare<[string]>('DELETE FROM ledger_client_keys WHERE client_id = ?');
+  const removeEntries = db.prepare<[string]>('DELETE FROM ledger_entries WHERE client_id = ?');
 
   // Without statistics SQLite prefers walking the client's whole primary key (100 ms at a million entries).
   const purchases = db.prepare<[string, string], PurchaseRow>(
@@ -124,6 +127,19 @@ export function createLedgerEntriesRepo(db: Database.Database) {
     },
     countForClient(clientId: string): number {
       return countForClient.get(clientId)?.n ?? 0;
+    },
+    /**
+     * Drops a client's entries and their search rows. The search rows go before
+     * the key that locates them, since a freed key can be handed to a new client.
+     * Callers wrap it in a transaction.
+     */
+    removeClient(clientId: string): void {
+      const key = readKey.get(clientId)?.key;
+      if (key !== undefined) {
+        unindexRange.run(searchRowid(key, 0), searchRowid(key, MAX_SEARCHABLE_SEQ));
+        removeKey.run(clientId);
+      }
+      removeEntries.run(clientId);
     },
   };
 }

@@ -27,6 +27,7 @@ export function createLedgerReplayRepo(db: Database.Database, ledger: LedgerEntr
     `INSERT INTO ledger_replay (client_id, state_json) VALUES (?, ?)
      ON CONFLICT (client_id) DO UPDATE SET state_json = excluded.state_json`,
   );
+  const remove = db.prepare<[string]>('DELETE FROM ledger_replay WHERE client_id = ?');
 
   function stored(clientId: string): TokenState | null {
     const row = read.get(clientId);
@@ -49,6 +50,9 @@ export function createLedgerReplayRepo(db: Database.Database, ledger: LedgerEntr
     advance(clientId: string, entries: readonly LedgerEntry[]): TokenState {
       const state = stored(clientId);
       return state ? save(continueReplay(state, entries)) : rebuild(clientId);
+    },
+    forget(clientId: string): void {
+      remove.run(clientId);
     },
     current(clientId: string): TokenState {
       return db.transaction(() => stored(clientId) ?? rebuild(clientId))();

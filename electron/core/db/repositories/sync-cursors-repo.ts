@@ -16,6 +16,7 @@ export function createSyncCursorsRepo(db: Database.Database, now: () => Date = (
      ON CONFLICT (resource, client_id) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
   );
   const forgetInvoices = db.prepare("DELETE FROM sync_cursors WHERE resource = 'invoices'");
+  const forgetClient = db.prepare<[string]>('DELETE FROM sync_cursors WHERE client_id = ?');
   const get = (resource: Resource, clientId: string) => read.get(resource, clientId)?.value ?? null;
   const set = (resource: Resource, clientId: string, value: string) =>
     write.run(resource, clientId, value, now().toISOString());
@@ -38,6 +39,10 @@ export function createSyncCursorsRepo(db: Database.Database, now: () => Date = (
     /** Makes the next sync fetch every invoice list again. */
     forgetInvoicesSynced(): void {
       forgetInvoices.run();
+    },
+    /** Drops a client's cursors (never the global ones, which have no client). */
+    forgetClient(clientId: string): void {
+      if (clientId !== GLOBAL) forgetClient.run(clientId);
     },
     /** Newest client `updated_at` seen, sent back as `updated_since`. */
     clientsUpdatedSince(): string | null {

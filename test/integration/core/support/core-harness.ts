@@ -32,7 +32,7 @@ export function apiClient(baseUrl: string, token: string, retries = 0): BillingA
 export function openHarness(
   dataDir: string,
   api: BillingApiClient | null,
-  engineOptions: Partial<Pick<SyncEngineOptions, 'pageSizes' | 'intervalMs'>> = {},
+  engineOptions: Partial<Pick<SyncEngineOptions, 'pageSizes' | 'intervalMs' | 'now'>> = {},
 ): CoreHarness {
   const cache = openCache({ dataDir });
   const repos = createRepositories(cache.db);
