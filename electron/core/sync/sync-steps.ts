@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { Client, Invoice } from '../../../shared/api/billing-api';
-import type { CacheScope } from '../../../shared/ipc/models';
+import { CACHE_SCOPES, type CacheScope } from '../../../shared/ipc/models';
 import type { BillingApiClient } from '../billing-api/billing-api-client';
 import { RequestCancelledError } from '../billing-api/billing-api-error';
-import { removeClients, type Repositories } from '../db/repositories';
+import { clearMirroredData, removeClients, type Repositories } from '../db/repositories';
 import { applyLedgerPage, rejectPage } from './apply-ledger-page';
 
 export interface PageSizes {
@@ -41,10 +41,20 @@ export async function syncAccountAndCatalog(ctx: SyncStepContext): Promise<void>
   throwIfCancelled(ctx.signal);
   let accountChanged = false;
   let catalogChanged = 0;
+  let otherAgency = false;
   ctx.db.transaction(() => {
+    const cachedAgency = ctx.repos.account.get()?.agency.id;
+    // The token now belongs to another agency (same billing API URL): nothing cached is theirs, and ids may
+    // even coincide, so the mirror starts over. The purchase journal keeps the old agency's purchases.
+    otherAgency = cachedAgency !== undefined && cachedAgency !== me.agency.id;
+    if (otherAgency) clearMirroredData(ctx.db);
     accountChanged = ctx.repos.account.save(me);
     catalogChanged = ctx.repos.packs.replaceAll(packs.data) + ctx.repos.plans.replaceAll(plans.data);
   })();
+  if (otherAgency) {
+    ctx.changed([...CACHE_SCOPES]);
+    return;
+  }
   const scopes: CacheScope[] = [];
   if (accountChanged) scopes.push('account');
   if (catalogChanged > 0) scopes.push('catalog');
