@@ -47,6 +47,8 @@ export const channels = {
   'catalog.get': { input: NoInput, output: Catalog },
   'sync.status': { input: NoInput, output: SyncStatus },
   'sync.now': { input: NoInput, output: SyncStatus },
+  /** A cheap reachability check the visible window makes, so an outage (and the return) shows within seconds. */
+  'sync.probe': { input: NoInput, output: SyncStatus },
   'ledger.page': {
     input: z.strictObject({
       clientId: Id,

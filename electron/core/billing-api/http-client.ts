@@ -18,6 +18,8 @@ export interface HttpClientOptions {
   /** First backoff delay; doubles each retry, with jitter. */
   retryBaseDelayMs?: number;
   fetch?: typeof fetch;
+  /** Told of every request that could not reach the service at all, so the app can say it is offline at once. */
+  onUnreachable?: (error: BillingApiError) => void;
 }
 
 export interface RequestOptions {
@@ -68,6 +70,7 @@ export class HttpClient {
   private readonly retries: number;
   private readonly retryBaseDelayMs: number;
   private readonly fetchImpl: typeof fetch;
+  private readonly onUnreachable: ((error: BillingApiError) => void) | undefined;
 
   constructor(options: HttpClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -76,6 +79,7 @@ export class HttpClient {
     this.retries = options.retries ?? DEFAULT_RETRIES;
     this.retryBaseDelayMs = options.retryBaseDelayMs ?? DEFAULT_RETRY_BASE_DELAY_MS;
     this.fetchImpl = options.fetch ?? fetch;
+    this.onUnreachable = options.onUnreachable;
   }
 
   async request<R extends RouteSpec>(
@@ -98,7 +102,12 @@ export class HttpClient {
         return parsed.data as z.output<R['response']>;
       } catch (error) {
         const retryable = error instanceof BillingApiError && error.transient && attempt < attempts;
-        if (!retryable) throw error;
+        if (!retryable) {
+          // Only a request that failed for good says the service is out of reach: a pooled socket
+          // the server closed fails once and then works.
+          if (error instanceof BillingApiError && error.kind === 'offline') this.onUnreachable?.(error);
+          throw error;
+        }
         const backoff = Math.min(MAX_RETRY_DELAY_MS, this.retryBaseDelayMs * 2 ** (attempt - 1));
         await sleep(backoff / 2 + Math.random() * (backoff / 2), options.signal);
       }
@@ -145,17 +154,16 @@ export class HttpClient {
       text = await response.text();
     } catch (error) {
       if (options.signal?.aborted) throw new RequestCancelledError();
-      if (timeout.aborted) {
-        throw new BillingApiError(
-          'offline',
-          `The billing service at ${url.host} did not answer within ${Math.round(this.timeoutMs / 1000)} s.`,
-          { transient: true, cause: error },
-        );
-      }
-      throw new BillingApiError('offline', `Can't reach the billing service at ${url.host}.`, {
-        transient: true,
-        cause: error,
-      });
+      throw timeout.aborted
+        ? new BillingApiError(
+            'offline',
+            `The billing service at ${url.host} did not answer within ${Math.round(this.timeoutMs / 1000)} s.`,
+            { transient: true, cause: error },
+          )
+        : new BillingApiError('offline', `Can't reach the billing service at ${url.host}.`, {
+            transient: true,
+            cause: error,
+          });
     }
 
     if (!response.ok) throw this.errorFor(response.status, text, label);

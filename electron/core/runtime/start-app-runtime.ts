@@ -61,8 +61,15 @@ export async function startAppRuntime(options: AppRuntimeOptions): Promise<AppRu
       logger.error('The purchase journal was damaged and has been set aside', { ...cache.journalRecovery });
     const { db } = cache;
     const repos = createRepositories(db, now);
+    // Only the signed-in backend's failures say the app is offline; a sign-in attempt elsewhere says nothing.
     const createApi = (credentials: Credentials) =>
-      new BillingApiClient({ baseUrl: credentials.apiUrl, token: credentials.token });
+      new BillingApiClient({
+        baseUrl: credentials.apiUrl,
+        token: credentials.token,
+        onUnreachable: (error) => {
+          if (session.current()?.apiUrl === credentials.apiUrl) sync.noteUnreachable(error);
+        },
+      });
     const session = new SessionManager({ db, repos, events, createApi });
     const sync = new SyncEngine({
       db,

@@ -46,6 +46,7 @@ const DEFAULT_PAGE_SIZES: PageSizes = { clients: 100, ledger: 500, invoices: 100
  * thousands of clients (one request per 100) is not listed whole every minute.
  */
 export const COMPLETE_CLIENT_LISTING_EVERY_MS = 10 * 60_000;
+const PROBE_TIMEOUT_MS = 4_000;
 
 /** A status before setStatus numbers it. */
 type StatusFields = Omit<SyncStatus, 'revision'>;
@@ -114,6 +115,43 @@ export class SyncEngine {
     if (!running) return;
     running.abort.abort();
     await running.promise;
+  }
+
+  /**
+   * A request outside sync (a purchase, a download, the probe) could not reach
+   * the billing API: the app says offline at once instead of "Synced just now"
+   * until the next sync, and starts trying again. A running sync reports its own.
+   */
+  noteUnreachable(error: AppError): void {
+    const { state, lastSyncedAt } = this.current;
+    if (this.running || state === 'offline' || state === 'signed_out') return;
+    this.setStatus({ state: 'offline', lastSyncedAt, progress: null, error: error.toShape() });
+    this.retryWhileUnreachable();
+  }
+
+  /**
+   * The visible window's cheap check: one small request with a short timeout.
+   * Unreachable flips the state to offline; reachable again while offline
+   * syncs at once, which brings the state (and the numbers) back.
+   */
+  async probe(): Promise<SyncStatus> {
+    const api = this.options.getApi();
+    if (!api || this.running) return this.current;
+    const deadline = AbortSignal.timeout(PROBE_TIMEOUT_MS);
+    try {
+      await api.getMe(deadline);
+    } catch (error) {
+      const offline = error instanceof BillingApiError && error.kind === 'offline';
+      if (offline || deadline.aborted)
+        this.noteUnreachable(
+          offline
+            ? error
+            : new AppError('offline', "The billing service didn't answer a quick check in time."),
+        );
+      return this.current;
+    }
+    if (this.current.state === 'offline') return (await this.syncNow()).status;
+    return this.current;
   }
 
   /** Re-reads whether anyone is signed in and reports it (after sign-in/out or a cache reset). */

@@ -4,6 +4,7 @@ import { Badge } from '../components/Badge';
 import { LogoMark, UsersIcon } from '../components/icons';
 import { NoticeList } from '../features/notices/NoticeList';
 import { OfflineBanner } from '../features/offline/OfflineBanner';
+import { useReachabilityProbe } from '../features/offline/use-reachability-probe';
 import { useSyncOnFocus } from '../features/offline/use-sync-on-focus';
 import { SignOutButton } from '../features/session/SignOutButton';
 import { SyncControls } from '../features/sync-status/SyncControls';
@@ -47,6 +48,7 @@ function Header({ info }: { info: AppInfo }) {
 /** The signed-in frame: navigation on the left, workspace and sync state on top, the page below. */
 export function AppShell({ info }: { info: AppInfo }) {
   useSyncOnFocus();
+  useReachabilityProbe();
   return (
     <div className="shell">
       <Sidebar info={info} />
