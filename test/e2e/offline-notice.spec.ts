@@ -30,7 +30,7 @@ test('the app says offline within 15 s of an outage and online within 15 s of th
     await expect(syncStatus).toHaveText('Offline');
     expect(Date.now() - outageAt).toBeLessThanOrEqual(NOTICE_WITHIN_MS);
 
-    // Retries during the outage flash "Syncing…"; back means synced again, banner gone.
+    // Back means synced again and the banner gone.
     const returnAt = outageAt + OUTAGE_SECONDS * 1_000;
     await expect(syncStatus).toHaveText(/^Synced/, { timeout: returnAt - Date.now() + NOTICE_WITHIN_MS });
     expect(Date.now() - returnAt).toBeLessThanOrEqual(NOTICE_WITHIN_MS);

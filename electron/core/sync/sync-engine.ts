@@ -228,8 +228,12 @@ export class SyncEngine {
       progress: onEntries,
     };
     try {
-      syncing(null);
+      // A retry while offline stays "Offline" until the billing API answers: flashing "Syncing…" on every
+      // attempt would hide the offline banner each time.
+      const retryingOffline = this.current.state === 'offline';
+      if (!retryingOffline) syncing(null);
       await syncAccountAndCatalog(ctx);
+      if (retryingOffline) syncing(null);
       await this.listClients(ctx, this.completeListingDue());
       await this.syncHistories(ctx, (done, total) => {
         counts.done = done;

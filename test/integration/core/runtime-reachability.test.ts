@@ -34,7 +34,8 @@ it('says offline as soon as a request fails or a quick check cannot reach the AP
     await waitForSync(runtime);
     expect((await call<SyncStatus>(runtime, 'sync.probe')).state).toBe('idle');
 
-    await setFaults(sandbox, { refuse_connections_seconds: 4 });
+    await setFaults(sandbox, { refuse_connections_seconds: 8 });
+    const outageEnds = Date.now() + 8_000;
     const saved = await runtime.invoke('autoReload.update', {
       clientId: CLIENT,
       settings: { enabled: false, packId: null, threshold: 0, monthlyLimit: null },
@@ -45,8 +46,15 @@ it('says offline as soon as a request fails or a quick check cannot reach the AP
       error: { kind: 'offline' },
     });
     expect((await call<SyncStatus>(runtime, 'sync.probe')).state).toBe('offline');
+    // A retry during the outage keeps saying offline instead of flashing "Syncing…".
+    const states: string[] = [];
+    const stopListening = runtime.events.on('sync.status', (status) => states.push(status.state));
+    await call(runtime, 'sync.now');
+    await waitForSync(runtime, (s) => s.state === 'offline' && states.length > 0);
+    stopListening();
+    expect(states).not.toContain('syncing');
 
-    await new Promise((resolve) => setTimeout(resolve, 4_500));
+    await new Promise((resolve) => setTimeout(resolve, outageEnds - Date.now() + 500));
     const back = await call<SyncStatus>(runtime, 'sync.probe');
     expect(back).toMatchObject({ state: 'idle', error: null });
   } finally {
