@@ -2,16 +2,13 @@
  * An outage shows within 15 seconds without anyone pressing Sync now, and so
  * does the return: the visible window checks the billing API every few seconds.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { startOwnBackend } from './support/own-backend';
 import { setFaults } from './support/sandbox-controls';
+import { offlineBanner } from './support/offline-banner';
 
 const NOTICE_WITHIN_MS = 15_000;
 const OUTAGE_SECONDS = 25;
-
-function offlineBanner(page: Page) {
-  return page.getByRole('status').filter({ hasText: /^Offline — showing data from / });
-}
 
 test('the app says offline within 15 s of an outage and online within 15 s of the return', async ({
   page,

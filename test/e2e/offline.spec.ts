@@ -5,17 +5,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { startSandbox } from '../../sandbox/server';
 import { clientRows } from './support/clients-page';
 import { countText, creditLogTable, TYPE_FILTER_LABELS } from './support/credit-log-page';
 import { filterLedger, listSandboxInvoices, listSandboxLedger } from './support/ledger-reference';
 import { listSandboxClients } from './support/sandbox-api';
 import { assertRendererBuilt, launchWebHost, type WebHostProcess } from './support/web-host-process';
-
-function offlineBanner(page: Page) {
-  return page.getByRole('status').filter({ hasText: /^Offline — showing data from / });
-}
+import { offlineBanner } from './support/offline-banner';
 
 test('synced screens browse offline under a banner that goes once the billing API is back', async ({
   page,

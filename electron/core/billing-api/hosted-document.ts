@@ -2,7 +2,7 @@ import { AppError } from '../../../shared/ipc/errors';
 import { clearTextProblem } from '../../../shared/security/billing-api-url';
 
 const TIMEOUT_MS = 15_000;
-export const MAX_HOSTED_DOCUMENT_BYTES = 5 * 1024 * 1024;
+const MAX_HOSTED_DOCUMENT_BYTES = 5 * 1024 * 1024;
 const MAX_REDIRECTS = 3;
 
 export interface HostedDocumentRules {

@@ -22,7 +22,7 @@ export function csvLine(fields: readonly string[]): string {
  * a leading =, +, -, @, tab or carriage return) gets a leading apostrophe, so
  * it opens as the text it is. Descriptions are written by clients' staff.
  */
-export function textCell(value: string): string {
+function textCell(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 

@@ -29,7 +29,7 @@ export type SendOutcome =
 export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [500, 1_500];
 
 /** Keys are replayed only while younger than this; Stripe forgets them after 24 hours. */
-export const KEY_REPLAY_WINDOW_MS = 23 * 60 * 60 * 1000;
+const KEY_REPLAY_WINDOW_MS = 23 * 60 * 60 * 1000;
 
 export function isPriceChanged(error: unknown): boolean {
   return error instanceof BillingApiError && error.status === 409 && error.code === PRICE_CHANGED;

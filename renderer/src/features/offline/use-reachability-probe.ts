@@ -1,20 +1,16 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { newerSyncStatus, type SyncStatus } from '../../../../shared/ipc/models';
 import { api } from '../../api/bridge';
-import { queryKeys } from '../../api/query-keys';
 
 /** Often enough that an outage (or the return) shows within 15 s, counting the check's own few seconds. */
-export const PROBE_INTERVAL_MS = 10_000;
+const PROBE_INTERVAL_MS = 10_000;
 
 /**
  * While the window is visible, asks the core every few seconds whether the
  * billing API still answers, so "Synced just now" never outlives an outage.
- * A hidden window asks nothing; the core's own retries carry on.
+ * A hidden window asks nothing; the core's own retries carry on. What the
+ * check learns arrives like every status change, as a sync.status event.
  */
 export function useReachabilityProbe(): void {
-  const queryClient = useQueryClient();
-
   useEffect(() => {
     let timer: number | undefined;
     const schedule = () => {
@@ -24,10 +20,7 @@ export function useReachabilityProbe(): void {
     };
     async function probe() {
       try {
-        const status = await api.invoke('sync.probe', {});
-        queryClient.setQueryData<SyncStatus>(queryKeys.syncStatus, (current) =>
-          newerSyncStatus(current, status),
-        );
+        await api.invoke('sync.probe', {});
       } catch {
         // The core itself is out of reach (web host stopped): the event stream says so.
       }
@@ -39,5 +32,5 @@ export function useReachabilityProbe(): void {
       window.clearTimeout(timer);
       document.removeEventListener('visibilitychange', schedule);
     };
-  }, [queryClient]);
+  }, []);
 }
