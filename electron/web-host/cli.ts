@@ -2,16 +2,18 @@
  * `npm run web`: the app in a browser tab, for machines without a display or
  * an Electron binary. Prints the sign-in URL (and the embedded sandbox's
  * address and token in demo mode), each on its own line, for people and tests to read.
+ * Each sign-in URL works once; every line read on stdin prints a new one.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { MemorySecretStore } from '../core/secrets/secret-store';
 import { startAppRuntime } from '../core/runtime/start-app-runtime';
 import type { Logger } from '../core/runtime/types';
 import { Downloads } from './downloads';
-import { startWebHost } from './server';
+import { startWebHost, type WebHost } from './server';
 import { defaultUserDataDir } from './user-data-dir';
 
 const DEFAULT_PORT = 4173;
@@ -25,6 +27,20 @@ function readPort(value: string | undefined): number {
   const parsed = Port.safeParse(value);
   if (!parsed.success) throw new Error(`PORT must be a port number (0 picks a free one), got "${value}".`);
   return parsed.data;
+}
+
+/**
+ * A person presses Enter in the terminal, a parent process (the end-to-end
+ * helpers) writes a line: only whoever holds our stdin can ask for a sign-in,
+ * so no HTTP route ever hands one out. A background job of an interactive
+ * shell is stopped by its shell when it reads the terminal, so the README
+ * says to start one with stdin from /dev/null.
+ */
+function printSignInUrlOnEachLine(host: WebHost): void {
+  createInterface({ input: process.stdin }).on('line', () => console.log(`App: ${host.signInUrl()}`));
+  if (process.stdin.isTTY) {
+    console.error('Each App: URL signs in one browser, once. Press Enter here to print a new one.');
+  }
 }
 
 /** Logs go to stderr so stdout carries only the lines other tools read. */
@@ -53,11 +69,12 @@ async function main(): Promise<void> {
   });
   const host = await startWebHost({ runtime, rendererDir, port, host: '127.0.0.1', downloads });
 
-  console.log(`App: ${host.url}`);
+  console.log(`App: ${host.signInUrl()}`);
   if (runtime.sandbox) {
     console.log(`Billing API: ${runtime.sandbox.url}`);
     console.log(`Billing API token: ${runtime.sandbox.token}`);
   }
+  printSignInUrlOnEachLine(host);
 
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals) => {

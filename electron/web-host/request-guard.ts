@@ -1,7 +1,7 @@
 /**
  * Who may talk to the web host. The host binds to loopback only, but any web
  * page the user visits can still reach loopback ports, so every request must
- * prove it comes from the tab opened with the printed secret URL.
+ * prove it comes from a browser that opened a printed one-time sign-in URL.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -10,13 +10,14 @@ export function randomToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
-function digest(value: string): Buffer {
+/** SHA-256, so secrets and session tokens are compared and kept without their plain text. */
+export function secretDigest(value: string): Buffer {
   return createHash('sha256').update(value, 'utf8').digest();
 }
 
 /** Compares digests so that neither the content nor the length of the secret leaks through timing. */
 export function secretsMatch(candidate: string, secret: string): boolean {
-  return timingSafeEqual(digest(candidate), digest(secret));
+  return timingSafeEqual(secretDigest(candidate), secretDigest(secret));
 }
 
 /**
@@ -51,7 +52,7 @@ export function readCookie(req: IncomingMessage, name: string): string | null {
 }
 
 export interface SessionLimits {
-  /** A session unused this long is forgotten (the browser must open the printed URL again). */
+  /** A session unused this long is forgotten (the browser must open a new printed URL). */
   idleMs: number;
   /** At most this many sessions; a new one beyond it evicts the one used longest ago. */
   max: number;
@@ -75,7 +76,7 @@ export class SessionRegistry {
 
   create(): string {
     const token = randomToken();
-    this.touch(digest(token).toString('hex'));
+    this.touch(secretDigest(token).toString('hex'));
     while (this.lastUse.size > this.limits.max) {
       const stalest = this.lastUse.keys().next().value;
       if (stalest === undefined) break;
@@ -87,7 +88,7 @@ export class SessionRegistry {
   /** Valid sessions count as used now. */
   isValid(token: string | null): boolean {
     if (token === null || token.length === 0) return false;
-    const key = digest(token).toString('hex');
+    const key = secretDigest(token).toString('hex');
     const used = this.lastUse.get(key);
     if (used === undefined) return false;
     if (this.now() - used > this.limits.idleMs) {

@@ -1,6 +1,7 @@
 /** Response writers that always carry the web host's security headers. */
 import type { ServerResponse } from 'node:http';
 import type { AppErrorKind, IpcResult } from '../../shared/ipc/errors';
+import type { SignInRefusal } from './sign-in-links';
 
 const BASE_HEADERS: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',
@@ -50,11 +51,25 @@ export function sendText(res: ServerResponse, status: number, text: string): voi
   send(res, status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }, text);
 }
 
-/** Shown when someone opens the host without the printed secret URL (or with a stale one). */
+const OPEN_PRINTED_URL = 'Open the URL printed by npm run web.';
+/** What the sign-in page says first: why this browser is not in, when we know. */
+const SIGN_IN_REASONS: Record<SignInRefusal | 'no-session', string> = {
+  'no-session': OPEN_PRINTED_URL,
+  unknown: OPEN_PRINTED_URL,
+  used: 'This sign-in link was already used: each URL printed by npm run web signs in one browser, once.',
+  replaced: 'This sign-in link was replaced by a newer one printed by npm run web.',
+};
+
+/**
+ * Shown when someone opens the host without a session or with a sign-in URL
+ * that no longer works. Every printed URL is spent once opened, so the page
+ * always says how to get a new one.
+ */
 export function sendSignInHint(
   res: ServerResponse,
   status: number,
   pageHeaders: Record<string, string>,
+  reason: SignInRefusal | 'no-session' = 'no-session',
 ): void {
   const html = `<!doctype html>
 <html lang="en">
@@ -62,7 +77,8 @@ export function sendSignInHint(
 <body>
 <main>
 <h1>Agency Billing Companion</h1>
-<p>Open the URL printed by npm run web.</p>
+<p>${SIGN_IN_REASONS[reason]}</p>
+<p>For a new sign-in URL, press Enter in the terminal running npm run web (or restart it).</p>
 </main>
 </body>
 </html>

@@ -19,13 +19,12 @@ import {
   allowedHosts,
   isAllowedHost,
   isAllowedOrigin,
-  randomToken,
   readCookie,
-  secretsMatch,
   SessionRegistry,
   sessionCookieHeader,
 } from './request-guard';
 import { API_HEADERS, htmlHeaders, send, sendEnvelopeError, sendSignInHint, sendText } from './responses';
+import { SignInLinks } from './sign-in-links';
 import { StaticFiles } from './static-files';
 
 export interface WebHostOptions {
@@ -40,8 +39,11 @@ export interface WebHostOptions {
 }
 
 export interface WebHost {
-  /** Opening this URL signs the browser in; it carries the run's secret. */
-  url: string;
+  /**
+   * A new sign-in URL: opening it signs one browser in, once. Asking again
+   * withdraws a URL from an earlier call that was never opened.
+   */
+  signInUrl(): string;
   origin: string;
   close(): Promise<void>;
 }
@@ -61,7 +63,7 @@ function rejectUnauthenticated(res: ServerResponse, path: string, pageHeaders: R
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const host = options.host ?? '127.0.0.1';
-  const secret = randomToken();
+  const signInLinks = new SignInLinks();
   const sessions = new SessionRegistry();
   const streams = new EventStreams(options.runtime);
   // Demo mode loads the Stripe.js stand-in from the embedded sandbox, whose port is picked at run time.
@@ -84,20 +86,25 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     const { path, query } = splitUrl(req.url ?? '/');
     const offeredSecret = query.get(WEB_SECRET_QUERY);
+    const signedIn = sessions.isValid(readCookie(req, cookieName));
     if (path === '/' && offeredSecret !== null) {
-      if (!secretsMatch(offeredSecret, secret)) {
-        sendSignInHint(res, 401, pageHeaders);
-        return;
+      const outcome = signInLinks.redeem(offeredSecret);
+      if (outcome === 'signed-in') {
+        // Redirect so the secret leaves the address bar and history.
+        send(res, 302, {
+          ...API_HEADERS,
+          Location: '/',
+          'Set-Cookie': sessionCookieHeader(cookieName, sessions.create()),
+        });
+      } else if (signedIn) {
+        // The browser this link already signed in (a second click in the terminal): no new session, just the app.
+        send(res, 302, { ...API_HEADERS, Location: '/' });
+      } else {
+        sendSignInHint(res, 401, pageHeaders, outcome);
       }
-      // Redirect so the secret leaves the address bar and history.
-      send(res, 302, {
-        ...API_HEADERS,
-        Location: '/',
-        'Set-Cookie': sessionCookieHeader(cookieName, sessions.create()),
-      });
       return;
     }
-    if (!sessions.isValid(readCookie(req, cookieName))) {
+    if (!signedIn) {
       rejectUnauthenticated(res, path, pageHeaders);
       return;
     }
@@ -145,7 +152,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const origin = `http://${host}:${port}`;
 
   return {
-    url: `${origin}/?${WEB_SECRET_QUERY}=${secret}`,
+    signInUrl: () => `${origin}/?${WEB_SECRET_QUERY}=${signInLinks.issue()}`,
     origin,
     close: () =>
       new Promise<void>((resolve, reject) => {

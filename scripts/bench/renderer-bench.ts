@@ -55,14 +55,14 @@ interface RunResult {
 async function measureOnce(
   browser: Browser,
   origin: string,
-  appUrl: string,
+  signInUrl: string,
   clientId: string,
 ): Promise<RunResult> {
   const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, colorScheme: 'light' });
   try {
     await allowCompiledFunctions(context);
     const page = await context.newPage();
-    await page.goto(appUrl);
+    await page.goto(signInUrl);
     const settings = `${origin}/#/clients/${encodeURIComponent(clientId)}/settings`;
     const creditsHash = `#/clients/${encodeURIComponent(clientId)}/credits`;
 
@@ -114,7 +114,7 @@ async function main(): Promise<void> {
     });
     const results: RunResult[] = [];
     for (let run = 0; run < runs; run++) {
-      results.push(await measureOnce(browser, host.origin, host.appUrl, clientId));
+      results.push(await measureOnce(browser, host.origin, await host.signInUrl(), clientId));
       const last = results.at(-1)!;
       console.error(
         `run ${run + 1}/${runs}: tab ${round(last.tabToFirstRowsMs)} ms, cold ${round(last.coldLoadToFirstRowsMs)} ms, ` +

@@ -1,6 +1,6 @@
 /**
  * The web project's fixtures: one web host (with its embedded, seeded billing
- * sandbox) per worker, and a page already signed in through the printed URL.
+ * sandbox) per worker, and a page already signed in through a one-time URL it printed.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +14,7 @@ interface WorkerFixtures {
 }
 
 interface TestFixtures {
-  /** A page that opened the secret URL and landed on the app. */
+  /** A page that opened a new sign-in URL of the worker's host and landed on the app. */
   appPage: Page;
 }
 
@@ -36,7 +36,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker', timeout: 90_000 },
   ],
   appPage: async ({ page, webHost }, use) => {
-    await page.goto(webHost.appUrl);
+    await page.goto(await webHost.signInUrl());
     await use(page);
   },
 });

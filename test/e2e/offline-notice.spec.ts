@@ -17,7 +17,7 @@ test('the app says offline within 15 s of an outage and online within 15 s of th
   const backend = await startOwnBackend('offline-notice');
   try {
     const host = await backend.launch();
-    await page.goto(host.appUrl);
+    await page.goto(await host.signInUrl());
     const syncStatus = page.getByRole('banner').getByRole('status');
     await expect(syncStatus).toHaveText(/^Synced/, { timeout: 60_000 });
 

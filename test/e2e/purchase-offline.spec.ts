@@ -21,7 +21,7 @@ test('offline, Continue is disabled and says purchases need a connection', async
       dataDir: join(root, 'app'),
       env: { BILLING_API_URL: started.url, BILLING_API_TOKEN: started.token },
     });
-    await page.goto(host.appUrl);
+    await page.goto(await host.signInUrl());
     await page.goto(settingsUrl(host.origin, client!.id));
     const section = manualReload(page);
     const continueButton = section.getByRole('button', { name: 'Continue' });

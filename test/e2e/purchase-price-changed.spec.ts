@@ -27,7 +27,7 @@ test('a price changed before Confirm purchase charges nothing; the new price, on
     const client = await clientAt(api, 2);
     const chargesBefore = await listCharges(api, client.id);
     const host = await backend.launch();
-    await page.goto(host.appUrl);
+    await page.goto(await host.signInUrl());
     await openSettings(page, host.origin, client);
 
     await manualReload(page).getByRole('radio', { name: PACKS['5k'].name }).check();

@@ -38,7 +38,7 @@ test('a purchase checked with a revoked token stays being confirmed, then settle
     const chargesBefore = await listCharges(api, client.id);
 
     const first = await backend.launch();
-    await page.goto(first.appUrl);
+    await page.goto(await first.signInUrl());
     await openSettings(page, first.origin, client);
     // Every try and retry commits the charge, then loses the answer, so the outcome stays unknown.
     await setFaults(api, { drop_next: { route: 'createTopUp', count: 20 } });
@@ -51,7 +51,7 @@ test('a purchase checked with a revoked token stays being confirmed, then settle
     await setFaults(api, { clear: true });
 
     const revoked = await backend.launch({ token: 'revoked-token' });
-    await page.goto(revoked.appUrl);
+    await page.goto(await revoked.signInUrl());
     await page.goto(settingsUrl(revoked.origin, client.id));
     // The open purchase brings its payment window back; the core's check with the bad token adds its advice.
     const dialog = paymentDialog(page);
@@ -77,7 +77,7 @@ test('a purchase checked with a revoked token stays being confirmed, then settle
       .poll(async () => session.invoke('purchases.active', { clientId: client.id }), { timeout: 30_000 })
       .toEqual({ ok: true, value: null });
     await session.dispose();
-    await page.goto(restored.appUrl);
+    await page.goto(await restored.signInUrl());
     await openSettings(page, restored.origin, client);
     await expect(page.getByRole('region', { name: 'Notices' })).toContainText(
       `Top up for ${client.name}: ${formatTokenCount(pack.tokens)} added`,

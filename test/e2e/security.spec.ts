@@ -68,7 +68,7 @@ test('the page gets the run-time CSP header, no <meta> policy, and loads without
   page.on('console', (message) => {
     if (message.text().includes('Content Security Policy')) consoleReports.push(message.text());
   });
-  const response = await page.goto(webHost.appUrl);
+  const response = await page.goto(await webHost.signInUrl());
   await expect(page.getByRole('heading', { level: 1, name: 'Clients' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Clients' }).getByRole('link').first()).toBeVisible();
 
@@ -100,4 +100,34 @@ test('the page has no Node or Electron globals', async ({ appPage: page }) => {
     process: typeof (globalThis as { process?: unknown }).process,
   }));
   expect(globals).toEqual({ require: 'undefined', process: 'undefined' });
+});
+
+test('a sign-in URL works once: a second browser is refused, the first stays signed in', async ({
+  page,
+  browser,
+  webHost,
+}) => {
+  const clientsHeading = (tab: Page) => tab.getByRole('heading', { level: 1, name: 'Clients' });
+  const url = await webHost.signInUrl();
+  await page.goto(url);
+  await expect(clientsHeading(page)).toBeVisible();
+
+  const otherBrowser = await browser.newContext();
+  try {
+    const other = await otherBrowser.newPage();
+    const refused = await other.goto(url);
+    expect(refused?.status()).toBe(401);
+    await expect(other.getByRole('main')).toContainText('This sign-in link was already used');
+    await expect(other.getByRole('main')).toContainText('press Enter in the terminal running npm run web');
+    expect(await otherBrowser.cookies()).toEqual([]);
+
+    await page.reload();
+    await expect(clientsHeading(page)).toBeVisible();
+
+    // What the refusal page advises: a new URL from the host signs the other browser in.
+    await other.goto(await webHost.signInUrl());
+    await expect(clientsHeading(other)).toBeVisible();
+  } finally {
+    await otherBrowser.close();
+  }
 });

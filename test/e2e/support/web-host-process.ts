@@ -6,13 +6,17 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SignInUrlRequests } from './sign-in-urls';
 
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 const CLI = join(PROJECT_ROOT, 'electron', 'web-host', 'cli.ts');
 
 export interface WebHostProcess {
-  /** The printed `App:` URL, carrying the secret. */
-  appUrl: string;
+  /**
+   * A sign-in URL nobody has opened: the `App:` URL printed at start, then a
+   * new one the host prints for each line on its stdin. Each works once.
+   */
+  signInUrl(): Promise<string>;
   origin: string;
   /** Printed only when the web host embeds the billing sandbox. */
   billingApi: { url: string; token: string } | null;
@@ -68,10 +72,12 @@ export function launchWebHost(options: LaunchOptions): Promise<WebHostProcess> {
   return new Promise((resolveLaunch, rejectLaunch) => {
     let stdout = '';
     let stderr = '';
+    const output = () => `--- web host stdout ---\n${stdout}\n--- stderr ---\n${stderr}`;
+    let signInUrls: SignInUrlRequests | null = null;
     const fail = (reason: string) => {
       clearTimeout(timer);
       void waitForExit('SIGKILL');
-      rejectLaunch(new Error(`${reason}\n--- web host stdout ---\n${stdout}\n--- stderr ---\n${stderr}`));
+      rejectLaunch(new Error(`${reason}\n${output()}`));
     };
     const timer = setTimeout(
       () => fail('The web host did not print its URL in time.'),
@@ -86,16 +92,28 @@ export function launchWebHost(options: LaunchOptions): Promise<WebHostProcess> {
       stderr += chunk;
     });
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      const completeBefore = stdout.lastIndexOf('\n') + 1;
       stdout += chunk;
-      const lines = stdout.slice(0, stdout.lastIndexOf('\n') + 1).split('\n');
+      const complete = stdout.lastIndexOf('\n') + 1;
+      if (signInUrls) {
+        // The URLs asked for since start-up, from the lines this chunk completed.
+        for (const line of stdout.slice(completeBefore, complete).split('\n')) {
+          const url = labelled([line], 'App');
+          if (url) signInUrls.printed(url);
+        }
+        return;
+      }
+      const lines = stdout.slice(0, complete).split('\n');
       const appUrl = labelled(lines, 'App');
       const apiUrl = labelled(lines, 'Billing API');
       const token = labelled(lines, 'Billing API token');
       if (!appUrl || (embedsSandbox && (!apiUrl || !token))) return;
       clearTimeout(timer);
       child.off('exit', onEarlyExit);
+      const urls = new SignInUrlRequests(child, appUrl, output);
+      signInUrls = urls;
       resolveLaunch({
-        appUrl,
+        signInUrl: () => urls.next(),
         origin: new URL(appUrl).origin,
         billingApi: apiUrl && token ? { url: apiUrl, token } : null,
         child,

@@ -16,7 +16,7 @@ export async function openWebHostSession(
   host: WebHostProcess,
 ): Promise<WebHostSession> {
   const request: APIRequestContext = await playwright.request.newContext({ baseURL: host.origin });
-  const signIn = await request.get(host.appUrl);
+  const signIn = await request.get(await host.signInUrl());
   if (!signIn.ok()) throw new Error(`Opening the printed URL answered HTTP ${signIn.status()}.`);
 
   async function invoke(channel: string, input: unknown = {}): Promise<unknown> {

@@ -19,7 +19,7 @@ afterAll(async () => {
 
 describe('signing in with the printed URL', () => {
   it('sets an HttpOnly, SameSite=Strict session cookie and redirects to / without the secret', async () => {
-    const { pathname, search } = new URL(testHost.host.url);
+    const { pathname, search } = new URL(testHost.host.signInUrl());
     const response = await rawRequest(origin, { path: `${pathname}${search}` });
 
     expect(response.status).toBe(302);
@@ -32,7 +32,7 @@ describe('signing in with the printed URL', () => {
   });
 
   it('lets the cookie holder load the app with the security headers', async () => {
-    const cookie = await signIn(testHost.host.url);
+    const cookie = await signIn(testHost.host.signInUrl());
     const response = await rawRequest(origin, { path: '/', headers: { cookie } });
 
     expect(response.status).toBe(200);
@@ -104,7 +104,7 @@ describe('DNS rebinding and cross-site requests', () => {
   it.each(['evil.example', 'evil.example:PORT', '127.0.0.1:1', '127.0.0.1.nip.io:PORT', '[::1]:PORT'])(
     'rejects Host %s even with a valid session',
     async (hostTemplate) => {
-      const cookie = await signIn(testHost.host.url);
+      const cookie = await signIn(testHost.host.signInUrl());
       const host = hostTemplate.replace('PORT', port);
       const response = await rawRequest(origin, { path: '/', headers: { host, cookie } });
       expect([403, 421]).toContain(response.status);
@@ -113,13 +113,13 @@ describe('DNS rebinding and cross-site requests', () => {
   );
 
   it('accepts the localhost name for the same port', async () => {
-    const cookie = await signIn(testHost.host.url);
+    const cookie = await signIn(testHost.host.signInUrl());
     const response = await rawRequest(origin, { path: '/', headers: { host: `localhost:${port}`, cookie } });
     expect(response.status).toBe(200);
   });
 
   it('refuses a POST from another origin and answers one from its own', async () => {
-    const cookie = await signIn(testHost.host.url);
+    const cookie = await signIn(testHost.host.signInUrl());
     const post = (requestOrigin: string) =>
       rawRequest(origin, {
         method: 'POST',
@@ -136,7 +136,7 @@ describe('DNS rebinding and cross-site requests', () => {
 
 describe('static files', () => {
   it('serves assets with their content type', async () => {
-    const cookie = await signIn(testHost.host.url);
+    const cookie = await signIn(testHost.host.signInUrl());
     const response = await rawRequest(origin, { path: '/assets/app.js', headers: { cookie } });
 
     expect(response.status).toBe(200);
@@ -145,7 +145,7 @@ describe('static files', () => {
   });
 
   it('falls back to index.html for app routes but not for missing assets', async () => {
-    const cookie = await signIn(testHost.host.url);
+    const cookie = await signIn(testHost.host.signInUrl());
     const route = await rawRequest(origin, { path: '/clients/some-client', headers: { cookie } });
     const asset = await rawRequest(origin, { path: '/assets/missing.js', headers: { cookie } });
 
@@ -157,7 +157,7 @@ describe('static files', () => {
   it.each(['/../outside.txt', '/%2e%2e/outside.txt', '/..%2foutside.txt', '/assets/..%2f..%2foutside.txt'])(
     'never serves files outside the renderer folder (%s)',
     async (path) => {
-      const cookie = await signIn(testHost.host.url);
+      const cookie = await signIn(testHost.host.signInUrl());
       const response = await rawRequest(origin, { path, headers: { cookie } });
 
       expect([400, 403, 404]).toContain(response.status);

@@ -48,7 +48,7 @@ afterAll(async () => {
 describe('the web host CSP against a real billing backend', () => {
   it('is the production policy: Stripe sources only, no loopback origin', async () => {
     expect(runtime.sandbox).toBeNull();
-    const cookie = await signIn(host.url);
+    const cookie = await signIn(host.signInUrl());
     const page = await rawRequest(host.origin, { path: '/', headers: { cookie } });
     expect(page.status).toBe(200);
     const policy = page.headers['content-security-policy'];

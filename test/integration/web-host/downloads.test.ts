@@ -19,7 +19,7 @@ async function value<T>(channel: string, input: unknown): Promise<T> {
 beforeAll(async () => {
   testHost = await startTestHost();
   origin = testHost.host.origin;
-  cookie = await signIn(testHost.host.url);
+  cookie = await signIn(testHost.host.signInUrl());
   for (;;) {
     const status = await value<SyncStatus>('sync.status', {});
     if (status.state === 'idle' && status.lastSyncedAt) break;

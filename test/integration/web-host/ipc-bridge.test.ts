@@ -11,7 +11,7 @@ let cookie: string;
 beforeAll(async () => {
   testHost = await startTestHost();
   origin = testHost.host.origin;
-  cookie = await signIn(testHost.host.url);
+  cookie = await signIn(testHost.host.signInUrl());
 });
 
 afterAll(async () => {

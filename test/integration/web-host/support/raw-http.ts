@@ -40,10 +40,15 @@ export function rawRequest(origin: string, options: RawRequest): Promise<RawResp
   });
 }
 
+/** Requests a printed sign-in URL as a browser would, without following the redirect. */
+export function openSignInUrl(url: string, headers?: Record<string, string>): Promise<RawResponse> {
+  const { origin, pathname, search } = new URL(url);
+  return rawRequest(origin, { path: `${pathname}${search}`, headers });
+}
+
 /** Opens the secret URL like a browser would and returns the session cookie it was given. */
 export async function signIn(url: string): Promise<string> {
-  const { origin, pathname, search } = new URL(url);
-  const response = await rawRequest(origin, { path: `${pathname}${search}` });
+  const response = await openSignInUrl(url);
   const setCookie = response.headers['set-cookie'];
   const cookie = Array.isArray(setCookie) ? setCookie[0] : setCookie;
   if (response.status !== 302 || !cookie) {
