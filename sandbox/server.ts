@@ -12,6 +12,7 @@ import { createBilling } from './billing/create-billing';
 import { createApiDispatch } from './http/api-dispatch';
 import { createControlDispatch } from './http/control-routes';
 import { createFaults } from './http/faults';
+import { createNewerServer } from './http/newer-server-responses';
 import { createHandlers } from './http/handlers';
 import { createRequestListener } from './http/request-listener';
 import { createStandinDispatch } from './stripe-standin/standin-routes';
@@ -102,6 +103,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const repositories = createRepositories(db);
   const billing = createBilling(db, repositories, now);
   const faults = createFaults();
+  const newerServer = createNewerServer();
   const controls = options.controls ?? true;
   let url = '';
   let port = options.port ?? 0;
@@ -137,9 +139,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         ...context,
         handlers: createHandlers({ repositories, billing, baseUrl: () => url }),
         faults,
+        newerServer,
         now: billing.clock.now,
       }),
-      controls: controls ? createControlDispatch({ ...context, faults, reset, refuseConnections }) : null,
+      controls: controls
+        ? createControlDispatch({ ...context, faults, newerServer, reset, refuseConnections })
+        : null,
       standin: (options.stripeStandIn ?? controls) ? createStandinDispatch(context) : null,
       catchUp: () => db.transaction(() => billing.cycles.runDue())(),
       faults,

@@ -122,7 +122,7 @@ function start(): void {
       hardenSession({
         appUrl,
         contentSecurityPolicy: policy,
-        externalLinks: createExternalLinkRule({ sandboxUrl }),
+        externalLinks: createExternalLinkRule({ linkOrigins: () => started.linkOrigins() }),
         logger,
       });
       stopIpc = registerIpc(started, appUrl, logger);

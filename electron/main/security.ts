@@ -2,6 +2,7 @@ import { app, session, shell, type WebContents } from 'electron';
 import type { Logger } from '../core/runtime/types';
 import type { AppUrl } from './app-url';
 import type { ExternalLinkRule } from './external-links';
+import { isPermissionGranted } from './permissions';
 
 export interface SessionHardening {
   appUrl: AppUrl;
@@ -12,7 +13,7 @@ export interface SessionHardening {
 }
 
 /**
- * Session-wide hardening: no permissions for anything, and a guard on every
+ * Session-wide hardening: no permissions beyond writing text to the clipboard, and a guard on every
  * webContents that is ever created (ours or not), so a page can never navigate
  * away, open windows or embed webviews. The packaged page gets its CSP from the
  * app:// handler; the dev server's page gets it here.
@@ -35,11 +36,16 @@ export function hardenSession({
     });
   }
 
-  session.defaultSession.setPermissionRequestHandler((_webContents, permission, callback) => {
-    logger.warn('Denied a permission request', { permission });
-    callback(false);
+  session.defaultSession.setPermissionRequestHandler((webContents, permission, callback, details) => {
+    const granted = isPermissionGranted(permission, details.requestingUrl ?? webContents.getURL(), appUrl);
+    if (!granted) logger.warn('Denied a permission request', { permission });
+    callback(granted);
   });
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  // A check names only an origin; the page asking is the webContents' own document.
+  session.defaultSession.setPermissionCheckHandler(
+    (webContents, permission) =>
+      webContents !== null && isPermissionGranted(permission, webContents.getURL(), appUrl),
+  );
 
   app.on('web-contents-created', (_event, contents) =>
     guardWebContents(contents, appUrl, externalLinks, logger),

@@ -8,6 +8,7 @@ import type { SandboxDb } from '../store/open-store';
 import type { Repositories } from '../store/repositories';
 import { ApiError, invalidRequest } from './api-error';
 import type { Faults } from './faults';
+import type { NewerServer } from './newer-server-responses';
 import { IDEMPOTENCY_KEY_LIFETIME_MS, idempotencyKeyOf, keyReused, requestFingerprint } from './idempotency';
 import { readJsonBody } from './request-guards';
 import { sendJson } from './responses';
@@ -25,6 +26,7 @@ export interface ApiDispatchOptions {
   repositories: Repositories;
   handlers: RouteHandlers;
   faults: Faults;
+  newerServer: NewerServer;
   now: () => Date;
 }
 
@@ -97,7 +99,8 @@ export function createApiDispatch(options: ApiDispatchOptions) {
         code: 'injected_fault',
       });
     }
-    const insteadOfRunning = options.faults.takeAnswer(match.name, false);
+    const clientId = match.params.id ?? null;
+    const insteadOfRunning = options.faults.takeAnswer(match.name, false, clientId);
     if (insteadOfRunning) {
       sendJson(res, insteadOfRunning.status, insteadOfRunning.body);
       return;
@@ -105,7 +108,7 @@ export function createApiDispatch(options: ApiDispatchOptions) {
     const query = parseQuery(match.spec, url.searchParams);
     const body = match.spec.body ? parseBody(match.spec, await readJsonBody(req)) : undefined;
     const outcome = execute(req, match, query, body);
-    const afterRunning = options.faults.takeAnswer(match.name, true);
+    const afterRunning = options.faults.takeAnswer(match.name, true, clientId);
     if (afterRunning) {
       // The work is committed; the caller only sees the injected answer.
       sendJson(res, afterRunning.status, afterRunning.body);
@@ -116,6 +119,7 @@ export function createApiDispatch(options: ApiDispatchOptions) {
       res.socket?.destroy();
       return;
     }
-    sendJson(res, 200, outcome.body, outcome.replayed ? { 'Idempotent-Replayed': 'true' } : {});
+    const sent = options.newerServer.shape(match.name, outcome.body);
+    sendJson(res, 200, sent, outcome.replayed ? { 'Idempotent-Replayed': 'true' } : {});
   };
 }

@@ -1,6 +1,6 @@
 /**
  * The sandbox-only control routes (/sandbox/*): usage submissions, the test clock,
- * the saved card, pack prices, the charge and email ledgers, reset and faults.
+ * the saved card, pack prices, the charge and email ledgers, reset, faults and the newer-server mode.
  * Served only when the sandbox runs with `controls: true`, behind the same bearer token.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -14,6 +14,8 @@ import { ApiError, invalidRequest, notFound } from './api-error';
 import {
   ChargeList,
   ClockAdvanceBody,
+  NewerServerBody,
+  NewerServerResponse,
   ClockResponse,
   Outbox,
   PackPriceBody,
@@ -23,7 +25,9 @@ import {
   UsageBody,
   UsageResponse,
 } from './control-schemas';
+import { recordNewerServerChanges } from '../billing/newer-server-changes';
 import { FaultsBody, FaultsState, type Faults } from './faults';
+import type { NewerServer } from './newer-server-responses';
 import { readJsonBody } from './request-guards';
 import { sendJson } from './responses';
 import { decodeParam, describeIssues } from './router';
@@ -33,6 +37,7 @@ export interface ControlContext {
   repositories: Repositories;
   billing: Billing;
   faults: Faults;
+  newerServer: NewerServer;
   /** Empties and reseeds the store. */
   reset(): void;
   /** Refuses connections for `ms` once the current response is out. */
@@ -98,6 +103,20 @@ const controlRoutes: Record<string, ControlRoute> = {
       return ctx.repositories.catalog.getPack(id);
     },
   }),
+  'POST /sandbox/newer-server': route({
+    body: NewerServerBody,
+    response: NewerServerResponse,
+    run: (ctx, body) => {
+      const { books, clock } = ctx.billing;
+      const changes = recordNewerServerChanges(ctx.repositories, books, clock, body.client_id);
+      ctx.newerServer.enable(body.client_id);
+      return {
+        client_ids: ctx.newerServer.clientIds(),
+        transfer: changes.transfer,
+        invoice_id: changes.invoiceId,
+      };
+    },
+  }),
   'GET /sandbox/charges': route({
     response: ChargeList,
     run: (ctx) => ({ data: ctx.repositories.charges.list() }),
@@ -111,6 +130,7 @@ const controlRoutes: Record<string, ControlRoute> = {
     run: (ctx) => {
       ctx.reset();
       ctx.faults.clear();
+      ctx.newerServer.clear();
       return { reset: true, now: ctx.billing.clock.now().toISOString() };
     },
   }),

@@ -87,3 +87,11 @@ export const Email = z.object({
 export const Outbox = z.object({ data: z.array(Email) });
 
 export const ResetResponse = z.object({ reset: z.literal(true), now: IsoDateTime });
+
+export const NewerServerBody = z.strictObject({ client_id: Id });
+export const NewerServerResponse = z.object({
+  /** Every client the API now answers for as a newer version would. */
+  client_ids: z.array(Id),
+  transfer: LedgerEntry,
+  invoice_id: Id.nullable(),
+});

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { ApiErrorBody } from '../../shared/api/billing-api';
 import { billingRoutes, type BillingRouteName } from '../../shared/api/routes';
 import { ApiError } from './api-error';
+import { Id } from '../../shared/api/primitives';
 
 const RouteName = z.enum(Object.keys(billingRoutes) as [BillingRouteName, ...BillingRouteName[]]);
 const Count = z.int().min(1).max(1000);
@@ -26,6 +27,8 @@ const AnswerNext = z.strictObject({
   body: z.json().optional(),
   /** true: do the request and commit it first (the answer hides the real result); false: do nothing. */
   run: z.boolean(),
+  /** Only requests for this client (the `:id` of /v1/clients/:id/…) are answered and counted. */
+  client_id: Id.optional(),
 });
 
 export const FaultsBody = z.strictObject({
@@ -44,7 +47,13 @@ export const FaultsBody = z.strictObject({
 });
 export type FaultsBody = z.infer<typeof FaultsBody>;
 
-const PendingAnswer = z.object({ count: z.int(), status: z.int(), body: z.unknown(), run: z.boolean() });
+const PendingAnswer = z.object({
+  count: z.int(),
+  status: z.int(),
+  body: z.unknown(),
+  run: z.boolean(),
+  client_id: z.string().nullable(),
+});
 type PendingAnswer = z.infer<typeof PendingAnswer>;
 
 export const FaultsState = z.object({
@@ -108,10 +117,11 @@ export function createFaults() {
     latencyMs: () => latencyMs,
     takeFailure: (route: BillingRouteName) => take(failNext, route),
     takeDrop: (route: BillingRouteName) => take(dropNext, route),
-    /** The injected answer for this request, if one is pending for the route with this `run`. */
-    takeAnswer(route: BillingRouteName, run: boolean): InjectedAnswer | null {
+    /** The injected answer for this request, if one is pending for the route (and client) with this `run`. */
+    takeAnswer(route: BillingRouteName, run: boolean, clientId: string | null): InjectedAnswer | null {
       const pending = answerNext.get(route);
       if (!pending || pending.run !== run) return null;
+      if (pending.client_id !== null && pending.client_id !== clientId) return null;
       if (pending.count === 1) answerNext.delete(route);
       else answerNext.set(route, { ...pending, count: pending.count - 1 });
       return { status: pending.status, body: pending.body };
@@ -126,12 +136,13 @@ export function createFaults() {
       if (body.fail_next) failNext.set(body.fail_next.route, body.fail_next.count);
       if (body.drop_next) dropNext.set(body.drop_next.route, body.drop_next.count);
       if (body.answer_next) {
-        const { route, count, status, body: answer, run } = body.answer_next;
+        const { route, count, status, body: answer, run, client_id: clientId } = body.answer_next;
         answerNext.set(route, {
           count,
           status,
           body: answer === undefined ? defaultAnswerBody(status) : answer,
           run,
+          client_id: clientId ?? null,
         });
       }
     },

@@ -45,7 +45,8 @@ export function createHandlers(context: HandlerContext): RouteHandlers {
   });
 
   return {
-    getMe: () => repos.agency.get(),
+    // Its hosted invoices are served from its own origin; declared all the same, as a vendor would.
+    getMe: () => ({ ...repos.agency.get(), hosted_invoice_origin: context.baseUrl() }),
 
     listClients: ({ query }) => {
       const limit = query.limit ?? DEFAULT_CLIENT_PAGE;

@@ -62,7 +62,13 @@ export function createInvoiceRepository(db: SandboxDb) {
   );
   const bumpSequence = db.prepare('UPDATE invoice_sequences SET last_number = ? WHERE client_id = ?');
 
+  const updateStatus = db.prepare('UPDATE invoices SET status = ? WHERE id = ?');
+
   return {
+    setStatus(id: string, status: Invoice['status']): void {
+      updateStatus.run(status, id);
+    },
+
     insert(invoice: InvoiceRecord): void {
       insert.run(
         invoice.id,

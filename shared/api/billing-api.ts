@@ -4,6 +4,8 @@
  * Field names follow the wire format (snake_case); the app's own model is in ../ipc.
  */
 import { z } from 'zod';
+import { BillingApiUrl } from '../security/billing-api-url';
+import { openEnum } from './open-enum';
 import { Id, IsoDate, IsoDateTime, Money, SignedTokenCount, TokenCount } from './primitives';
 
 export const API_VERSION = 'v1';
@@ -22,6 +24,11 @@ export const Me = z.object({
   user: z.object({ id: Id, name: z.string().min(1), email: z.email() }),
   card: Card.nullable(),
   stripe_publishable_key: z.string().min(1),
+  /**
+   * Where hosted invoice pages live when not on the API's own origin (e.g. https://invoice.stripe.com):
+   * the app follows server links only to these two. Optional so older backends still parse.
+   */
+  hosted_invoice_origin: BillingApiUrl.nullable().optional(),
 });
 export type Me = z.infer<typeof Me>;
 
@@ -95,10 +102,13 @@ export const LEDGER_ENTRY_TYPES = [
   'refund',
   'adjustment',
 ] as const;
-export const LedgerEntryType = z.enum(LEDGER_ENTRY_TYPES);
+export type KnownLedgerEntryType = (typeof LEDGER_ENTRY_TYPES)[number];
+export const LedgerEntryType = openEnum(LEDGER_ENTRY_TYPES);
 export type LedgerEntryType = z.infer<typeof LedgerEntryType>;
 
-export const Bucket = z.enum(['plan', 'top_up']);
+export const BUCKETS = ['plan', 'top_up'] as const;
+export type KnownBucket = (typeof BUCKETS)[number];
+export const Bucket = openEnum(BUCKETS);
 export type Bucket = z.infer<typeof Bucket>;
 
 export const LedgerEntry = z.object({
@@ -117,7 +127,9 @@ export const LedgerEntry = z.object({
 });
 export type LedgerEntry = z.infer<typeof LedgerEntry>;
 
-export const InvoiceStatus = z.enum(['draft', 'open', 'paid', 'void', 'uncollectible']);
+export const INVOICE_STATUSES = ['draft', 'open', 'paid', 'void', 'uncollectible'] as const;
+export type KnownInvoiceStatus = (typeof INVOICE_STATUSES)[number];
+export const InvoiceStatus = openEnum(INVOICE_STATUSES);
 export type InvoiceStatus = z.infer<typeof InvoiceStatus>;
 
 export const InvoiceLine = z.object({

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { Balance, LedgerEntry } from './billing-api';
+import { openEnum } from './open-enum';
 import { Id, IsoDateTime, Money, TokenCount } from './primitives';
 
 export const TOP_UP_STATUSES = [
@@ -14,7 +15,7 @@ export const TOP_UP_STATUSES = [
   'succeeded',
   'canceled',
 ] as const;
-export const TopUpStatus = z.enum(TOP_UP_STATUSES);
+export const TopUpStatus = openEnum(TOP_UP_STATUSES);
 export type TopUpStatus = z.infer<typeof TopUpStatus>;
 
 /** Stripe's error triple: `code` (e.g. card_declined), `decline_code` (e.g. insufficient_funds), a message to show. */
@@ -25,8 +26,12 @@ export const PaymentError = z.object({
 });
 export type PaymentError = z.infer<typeof PaymentError>;
 
-/** What Stripe.js must do before the charge can complete; `use_stripe_sdk` means `stripe.handleNextAction`. */
-export const NextAction = z.object({ type: z.literal('use_stripe_sdk') });
+/**
+ * What Stripe.js must do before the charge can complete; `use_stripe_sdk` means `stripe.handleNextAction`.
+ * Stripe adds kinds over time (redirects, vouchers); the app cannot do those, so it offers Checkout instead.
+ */
+export const NEXT_ACTION_TYPES = ['use_stripe_sdk'] as const;
+export const NextAction = z.object({ type: openEnum(NEXT_ACTION_TYPES) });
 
 export const TopUp = z.object({
   id: Id,

@@ -122,3 +122,12 @@ export function daysBetween(fromIsoDate: string, toIsoDate: string): number {
   const to = Date.parse(`${toIsoDate.slice(0, 10)}T00:00:00Z`);
   return Math.round((to - from) / 86_400_000);
 }
+
+/** Shows an identifier the app has no words for yet, as sent: "partially_refunded" → "Partially Refunded". */
+export function titleCaseIdentifier(raw: string): string {
+  return raw
+    .split(/[_.\-\s]+/)
+    .filter((word) => word !== '')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join(' ');
+}

@@ -8,13 +8,15 @@
  * split can always be rebuilt from the entries alone.
  */
 import type { Bucket, LedgerEntry, LedgerEntryType } from '../api/billing-api';
+import type { UnknownValue } from '../api/open-enum';
 import { formatInteger } from './format';
 
 export type TopUpKind = 'top_up' | 'auto_reload';
 
 export interface TopUpBucket {
   readonly id: string;
-  readonly kind: TopUpKind;
+  /** The entry type that created the bucket: a purchase, or a kind of credit a newer billing API added. */
+  readonly kind: TopUpKind | UnknownValue;
   readonly remaining: number;
 }
 
@@ -239,11 +241,16 @@ interface CreditInput extends EntryContext {
 }
 
 /** Adds `delta` to one top-up bucket, dropping it once empty and re-creating it if it was spent. */
-export function changeTopUp(topUps: readonly TopUpBucket[], id: string, delta: number): TopUpBucket[] {
+export function changeTopUp(
+  topUps: readonly TopUpBucket[],
+  id: string,
+  delta: number,
+  kind: TopUpBucket['kind'] = 'top_up',
+): TopUpBucket[] {
   const exists = topUps.some((bucket) => bucket.id === id);
   const changed = exists
     ? topUps.map((b) => (b.id === id ? { ...b, remaining: b.remaining + delta } : b))
-    : [...topUps, { id, kind: 'top_up' as const, remaining: delta }];
+    : [...topUps, { id, kind, remaining: delta }];
   return changed.filter((bucket) => bucket.remaining > 0);
 }
 

@@ -9,8 +9,9 @@ import { changeTopUp, drainTopUps, emptyTokenState, topUpBalance, type TokenStat
 type ReplayedEntry = Pick<LedgerEntry, 'seq' | 'type' | 'amount' | 'bucket' | 'top_up_id' | 'balance_after'>;
 
 function applyTopUpEntry(state: TokenState, entry: ReplayedEntry): TokenState {
-  if ((entry.type === 'top_up' || entry.type === 'auto_reload') && entry.top_up_id) {
-    const bucket = { id: entry.top_up_id, kind: entry.type, remaining: entry.amount };
+  const type = entry.type;
+  if ((type === 'top_up' || type === 'auto_reload') && entry.top_up_id) {
+    const bucket = { id: entry.top_up_id, kind: type, remaining: entry.amount };
     return { ...state, topUps: [...state.topUps, bucket] };
   }
   if (entry.top_up_id) return { ...state, topUps: changeTopUp(state.topUps, entry.top_up_id, entry.amount) };

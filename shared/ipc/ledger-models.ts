@@ -1,6 +1,7 @@
 /** The credit log, token provenance, invoices and exports as the renderer sees them. */
 import { z } from 'zod';
-import { Bucket, InvoiceStatus, LedgerEntryType } from '../api/billing-api';
+import { Bucket, InvoiceStatus, LEDGER_ENTRY_TYPES, LedgerEntryType } from '../api/billing-api';
+import { openEnum } from '../api/open-enum';
 import { Id, IsoDate, IsoDateTime, Money, SignedTokenCount, TokenCount } from '../api/primitives';
 
 export const LedgerEntryModel = z.object({
@@ -20,9 +21,14 @@ export const LedgerEntryModel = z.object({
 });
 export type LedgerEntryModel = z.infer<typeof LedgerEntryModel>;
 
+/** `other` stands for every type this version does not know (a newer billing API's "transfer"). */
+export const LEDGER_FILTER_TYPES = [...LEDGER_ENTRY_TYPES, 'other'] as const;
+export const LedgerFilterType = z.enum(LEDGER_FILTER_TYPES);
+export type LedgerFilterType = z.infer<typeof LedgerFilterType>;
+
 export const LedgerFilter = z.strictObject({
   /** Empty means every type. */
-  types: z.array(LedgerEntryType).max(7).default([]),
+  types: z.array(LedgerFilterType).max(LEDGER_FILTER_TYPES.length).default([]),
   /** Inclusive calendar dates (UTC). */
   from: IsoDate.nullable().default(null),
   to: IsoDate.nullable().default(null),
@@ -41,7 +47,8 @@ export type LedgerPageResult = z.infer<typeof LedgerPageResult>;
 
 export const TopUpBucketModel = z.object({
   topUpId: Id,
-  type: z.enum(['top_up', 'auto_reload']),
+  /** What created the bucket: a purchase, or a kind of credit a newer billing API added. */
+  type: openEnum(['top_up', 'auto_reload']),
   purchasedAt: IsoDateTime,
   tokensBought: TokenCount,
   tokensLeft: TokenCount,
@@ -51,10 +58,15 @@ export const TopUpBucketModel = z.object({
 export type TopUpBucketModel = z.infer<typeof TopUpBucketModel>;
 
 export const Provenance = z.object({
+  /** What the cached credit log explains: the plan, the top-ups and any other buckets. */
   total: TokenCount,
+  /** The client's balance as the billing service last reported it; differs from `total` while the log lags. */
+  balanceTotal: TokenCount,
   plan: z.object({ tokensLeft: TokenCount, cycleStart: IsoDate, expiresOn: IsoDate }),
   /** Oldest first: the order in which usage consumes them. */
   topUps: z.array(TopUpBucketModel),
+  /** Tokens in buckets this version does not know, by the bucket's name as sent. */
+  otherBuckets: z.array(z.object({ bucket: z.string(), tokensLeft: z.int() })).default([]),
 });
 export type Provenance = z.infer<typeof Provenance>;
 
@@ -65,7 +77,8 @@ export const InvoiceModel = z.object({
   description: z.string(),
   amount: Money,
   status: InvoiceStatus,
-  hostedUrl: z.string(),
+  /** Null when the billing service's link leads anywhere but its own origins (see server-links.ts). */
+  hostedUrl: z.string().nullable(),
   topUpId: Id.nullable(),
 });
 export type InvoiceModel = z.infer<typeof InvoiceModel>;

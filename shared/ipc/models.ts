@@ -60,10 +60,14 @@ export const ClientSummary = z.object({
   balance: BalanceSplit,
   lowBalance: z.boolean(),
   updatedAt: IsoDateTime,
+  /** Set while the sync cannot read or store this client's data (the others still sync). */
+  syncProblem: z.object({ message: z.string(), at: IsoDateTime }).nullable(),
 });
 export type ClientSummary = z.infer<typeof ClientSummary>;
 
 export const ClientDetail = ClientSummary.extend({
+  /** What "Copy details" copies while there is a sync problem: enough for a support ticket. */
+  syncProblemDetails: z.string().nullable(),
   planPrice: Money,
   cycleStart: IsoDate,
   autoReload: z.object({
@@ -123,6 +127,8 @@ export const SyncStatus = z.object({
     })
     .nullable(),
   error: AppErrorShape.nullable(),
+  /** Set when some clients could not be synced (the rest were): "Synced 24 of 25 clients". */
+  clients: z.object({ synced: z.int().nonnegative(), total: z.int().nonnegative() }).nullable().default(null),
   /**
    * Increases with every change of status in one run of the core. A reply and
    * an event travel on different channels and can arrive out of order; the

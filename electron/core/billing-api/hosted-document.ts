@@ -1,30 +1,24 @@
 import { AppError } from '../../../shared/ipc/errors';
-import { clearTextProblem } from '../../../shared/security/billing-api-url';
+import { allowedServerLink, isWebAddress } from '../../../shared/security/server-links';
 
 const TIMEOUT_MS = 15_000;
 const MAX_HOSTED_DOCUMENT_BYTES = 5 * 1024 * 1024;
 const MAX_REDIRECTS = 3;
 
 export interface HostedDocumentRules {
-  /** Origins the billing service's links may point at: its own API origin. */
+  /** Origins the billing service's links may point at (shared/security/server-links.ts). */
   allowedOrigins: readonly string[];
   fetch?: typeof fetch;
   maxBytes?: number;
 }
 
 function allowedUrl(raw: string, base: string | undefined, rules: HostedDocumentRules): URL {
-  let url: URL;
-  try {
-    url = new URL(raw, base);
-  } catch {
-    throw new AppError('validation', 'The invoice link is not a web address.');
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    throw new AppError('validation', 'The invoice link is not a web address.');
-  if (clearTextProblem(url) !== null || !rules.allowedOrigins.includes(url.origin))
+  if (!isWebAddress(raw, base)) throw new AppError('validation', 'The invoice link is not a web address.');
+  const url = allowedServerLink(raw, rules.allowedOrigins, base);
+  if (!url)
     throw new AppError(
       'validation',
-      `The invoice link points at ${url.host}, not at the billing service, so it was not opened.`,
+      `The invoice link points at ${new URL(raw, base).host}, not at the billing service, so it was not opened.`,
     );
   return url;
 }

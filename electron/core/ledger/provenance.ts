@@ -34,9 +34,18 @@ export function provenanceFor(
     };
   });
   const plan = Math.max(0, state.plan);
+  const otherBuckets = Object.entries(state.otherBuckets)
+    .filter(([, tokens]) => tokens > 0)
+    .map(([bucket, tokensLeft]) => ({ bucket, tokensLeft }));
+  const explained =
+    plan +
+    topUps.reduce((sum, bucket) => sum + bucket.tokensLeft, 0) +
+    otherBuckets.reduce((sum, other) => sum + other.tokensLeft, 0);
   return {
-    total: plan + topUps.reduce((sum, bucket) => sum + bucket.tokensLeft, 0),
+    total: explained,
+    balanceTotal: client.balance.total,
     plan: { tokensLeft: plan, cycleStart: client.cycle_start, expiresOn: client.renewal_date },
     topUps,
+    otherBuckets,
   };
 }

@@ -25,6 +25,17 @@ export const NOT_CHARGED: PurchasePaymentError = {
   message: 'The billing service has no payment for this purchase; no charge was made.',
 };
 
+/** Stripe asks for a kind of step (`next_action.type`) this version cannot take; Checkout can. */
+export function unsupportedStepError(step: string): PurchasePaymentError {
+  return {
+    code: 'unsupported_next_action',
+    declineCode: null,
+    message:
+      `The bank asks for a step this version of the app can't show (“${step}”). ` +
+      'Finish the payment in Checkout; nothing is charged twice.',
+  };
+}
+
 /** Only for the first request ever sent with a purchase's key, refused before anything could be charged. */
 export function refusedError(detail: string): PurchasePaymentError {
   return { code: 'refused', declineCode: null, message: `${detail} No charge was made.` };

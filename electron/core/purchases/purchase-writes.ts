@@ -12,7 +12,7 @@ import type { Repositories } from '../db/repositories';
 import type { PurchaseChange, PurchaseRecord } from '../db/journal/purchase-journal-repo';
 import { toSavedCard } from '../services/model-mappers';
 import { applyLedgerPage } from '../sync/apply-ledger-page';
-import { CANCELED } from './purchase-messages';
+import { CANCELED, unsupportedStepError } from './purchase-messages';
 
 export interface PurchaseStore {
   db: Database.Database;
@@ -30,6 +30,16 @@ export function paymentErrorOf(topUp: TopUp): PurchasePaymentError | null {
 export function pendingChange(topUp: TopUp, at: Date): PurchaseChange {
   switch (topUp.status) {
     case 'requires_action':
+      if (topUp.next_action && topUp.next_action.type !== 'use_stripe_sdk') {
+        // A step this version cannot take in the app (a redirect, a voucher): Checkout can still finish it.
+        return {
+          state: 'requires_payment_method',
+          topUpId: topUp.id,
+          clientSecret: topUp.client_secret,
+          paymentError: unsupportedStepError(topUp.next_action.type),
+          lastAnswer: null,
+        };
+      }
       return {
         state: 'requires_action',
         topUpId: topUp.id,
@@ -53,13 +63,24 @@ export function pendingChange(topUp: TopUp, at: Date): PurchaseChange {
         paymentError: CANCELED,
         lastAnswer: null,
       };
-    default:
+    case 'processing':
       return {
         state: 'processing',
         topUpId: topUp.id,
         lastAnswer: {
           at: at.toISOString(),
           detail: 'The billing service is still processing this payment.',
+          advice: 'It will be checked again automatically; it can never be charged twice.',
+        },
+      };
+    default:
+      // A status added after this version: nothing says whether it was charged, so it stays unsettled.
+      return {
+        state: 'processing',
+        topUpId: topUp.id,
+        lastAnswer: {
+          at: at.toISOString(),
+          detail: `The billing service reports a status this version of the app doesn't know (“${topUp.status}”).`,
           advice: 'It will be checked again automatically; it can never be charged twice.',
         },
       };

@@ -14,6 +14,7 @@ import { DEFAULT_RETRY_DELAYS_MS } from '../purchases/purchase-requests';
 import { PurchaseService } from '../purchases/purchase-service';
 import { SessionManager } from '../session/session-manager';
 import { SyncEngine } from '../sync/sync-engine';
+import { currentLinkOrigins } from '../services/link-origins';
 import { consoleLogger } from './console-logger';
 import { createEventBus, type EventBus } from './event-bus';
 import type { AppRuntime, AppRuntimeOptions, Logger } from './types';
@@ -132,6 +133,7 @@ export async function startAppRuntime(options: AppRuntimeOptions): Promise<AppRu
       events,
       invoke: (channel, rawInput) => dispatch(handlers, channel, rawInput, logger),
       sandbox: sandbox ? { url: sandbox.url, token: sandbox.token } : null,
+      linkOrigins: () => currentLinkOrigins({ session, repos }),
       async stop() {
         stopUpdateEvents?.();
         stopReconciling();

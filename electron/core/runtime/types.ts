@@ -54,5 +54,7 @@ export interface AppRuntime {
   invoke(channel: ChannelName, rawInput: unknown): Promise<IpcResult<unknown>>;
   /** Set when the embedded billing sandbox is running (no BILLING_API_URL). */
   sandbox: { url: string; token: string } | null;
+  /** Where server links (hosted invoices) may lead right now: the signed-in API's origin and its invoice origin. */
+  linkOrigins(): string[];
   stop(): Promise<void>;
 }

@@ -22,7 +22,7 @@ export function autoReloadHandlers(ctx: ServiceContext): Pick<Handlers, 'autoRel
         throw new AppError('server', 'The billing service answered for another client.');
       if (ctx.repos.clients.upsertMany([client]) > 0)
         ctx.emit('cache.changed', { scopes: ['clients'], clientIds: [clientId] });
-      return toClientDetail(client);
+      return toClientDetail(client, ctx.repos.syncProblems.get(clientId));
     },
   };
 }

@@ -10,7 +10,7 @@ export function clientsHandlers(ctx: ServiceContext): Pick<Handlers, 'clients.li
     }),
     'clients.get': async ({ clientId }) => {
       const client = ctx.repos.clients.get(clientId);
-      return client ? toClientDetail(client) : null;
+      return client ? toClientDetail(client, ctx.repos.syncProblems.get(clientId)) : null;
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Card, Client, Me, Pack, Plan } from '../../../shared/api/billing-api';
 import { isLowBalance } from '../../../shared/domain/balance';
 import type { ClientListRow } from '../db/repositories/clients-repo';
+import type { ClientSyncProblem } from '../db/repositories/sync-problems-repo';
 import type {
   Account,
   ClientDetail,
@@ -23,6 +24,8 @@ export function toClientSummary([
   plan,
   topUp,
   updatedAt,
+  syncProblem,
+  syncProblemAt,
 ]: ClientListRow): ClientSummary {
   return {
     id,
@@ -34,10 +37,12 @@ export function toClientSummary([
     balance: { total, plan, topUp },
     lowBalance: isLowBalance(total, tokensPerCycle),
     updatedAt,
+    syncProblem:
+      syncProblem !== null && syncProblemAt !== null ? { message: syncProblem, at: syncProblemAt } : null,
   };
 }
 
-function listRowOf(client: Client): ClientListRow {
+function listRowOf(client: Client, problem: ClientSyncProblem | null): ClientListRow {
   const { balance, plan } = client;
   return [
     client.id,
@@ -50,12 +55,15 @@ function listRowOf(client: Client): ClientListRow {
     balance.plan,
     balance.top_up,
     client.updated_at,
+    problem?.message ?? null,
+    problem?.at ?? null,
   ];
 }
 
-export function toClientDetail(client: Client): ClientDetail {
+export function toClientDetail(client: Client, problem: ClientSyncProblem | null): ClientDetail {
   return {
-    ...toClientSummary(listRowOf(client)),
+    ...toClientSummary(listRowOf(client, problem)),
+    syncProblemDetails: problem?.details ?? null,
     planPrice: client.plan.price,
     cycleStart: client.cycle_start,
     autoReload: {

@@ -6,12 +6,12 @@ import type { BillingApiClient } from '../billing-api/billing-api-client';
 import { BillingApiError, RequestCancelledError } from '../billing-api/billing-api-error';
 import type { Repositories } from '../db/repositories';
 import type { Logger } from '../runtime/types';
+import { syncClientHistories } from './client-histories';
 import {
   type PageSizes,
   type SyncReport,
   type SyncStepContext,
   syncAccountAndCatalog,
-  syncClientHistory,
   syncClients,
 } from './sync-steps';
 
@@ -125,7 +125,7 @@ export class SyncEngine {
   noteUnreachable(error: AppError): void {
     const { state, lastSyncedAt } = this.current;
     if (this.running || state === 'offline' || state === 'signed_out') return;
-    this.setStatus({ state: 'offline', lastSyncedAt, progress: null, error: error.toShape() });
+    this.setStatus({ state: 'offline', lastSyncedAt, progress: null, error: error.toShape(), clients: null });
     this.retryWhileUnreachable();
   }
 
@@ -191,9 +191,13 @@ export class SyncEngine {
   }
 
   private restingStatus(): StatusFields {
-    const lastSyncedAt = this.options.repos.syncCursors.lastSyncedAt();
+    const { repos } = this.options;
+    const lastSyncedAt = repos.syncCursors.lastSyncedAt();
     const state = this.options.getApi() ? 'idle' : 'signed_out';
-    return { state, lastSyncedAt, progress: null, error: null };
+    const setAside = repos.syncProblems.count();
+    const clients =
+      setAside > 0 ? { synced: repos.clients.count() - setAside, total: repos.clients.count() } : null;
+    return { state, lastSyncedAt, progress: null, error: null, clients };
   }
 
   private setStatus(status: StatusFields): void {
@@ -206,7 +210,7 @@ export class SyncEngine {
     const { db, repos, emit, logger } = this.options;
     const lastSyncedAt = repos.syncCursors.lastSyncedAt();
     const syncing = (progress: SyncStatus['progress']) =>
-      this.setStatus({ state: 'syncing', lastSyncedAt, progress, error: null });
+      this.setStatus({ state: 'syncing', lastSyncedAt, progress, error: null, clients: null });
     const counts = { done: 0, total: 0, label: 'clients', entries: 0 };
     let lastProgressAt = 0;
     const onEntries = (entries: number) => {
@@ -235,14 +239,19 @@ export class SyncEngine {
       await syncAccountAndCatalog(ctx);
       if (retryingOffline) syncing(null);
       await this.listClients(ctx, this.completeListingDue());
-      await this.syncHistories(ctx, (done, total) => {
-        counts.done = done;
-        counts.total = total;
-        syncing({ ...counts });
+      const { setAside } = await syncClientHistories(ctx, {
+        now: this.now,
+        onClient: (done, total) => {
+          counts.done = done;
+          counts.total = total;
+          syncing({ ...counts });
+        },
+        relist: () => this.listClients(ctx, true),
       });
+      if (setAside > 0) logger.warn('Some clients could not be synced', { setAside });
       const finishedAt = this.now().toISOString();
       repos.syncCursors.setLastSyncedAt(finishedAt);
-      this.setStatus({ state: 'idle', lastSyncedAt: finishedAt, progress: null, error: null });
+      this.setStatus({ ...this.restingStatus(), lastSyncedAt: finishedAt });
       return { status: this.current, report };
     } catch (error) {
       this.setStatus(this.failedStatus(error, lastSyncedAt, signal));
@@ -267,28 +276,6 @@ export class SyncEngine {
     if (await syncClients(ctx, complete)) this.completeListingAt = startedAt;
   }
 
-  private async syncHistories(
-    ctx: SyncStepContext,
-    onClient: (done: number, total: number) => void,
-  ): Promise<void> {
-    const clientIds = ctx.repos.clients.ids();
-    let relisted = false;
-    for (const [index, clientId] of clientIds.entries()) {
-      onClient(index, clientIds.length);
-      try {
-        await syncClientHistory(ctx, clientId);
-      } catch (error) {
-        // A client deleted on the billing service answers 404 until a complete listing removes it;
-        // listing now (once per run) keeps every sync until then from failing on it.
-        const missing = error instanceof BillingApiError && error.kind === 'not_found';
-        if (!missing || relisted) throw error;
-        relisted = true;
-        await this.listClients(ctx, true);
-        if (ctx.repos.clients.get(clientId)) throw error;
-      }
-    }
-  }
-
   private failedStatus(error: unknown, lastSyncedAt: string | null, signal: AbortSignal): StatusFields {
     // Being cancelled (stop, sign-in elsewhere) is not a failure worth showing.
     if (signal.aborted || error instanceof RequestCancelledError) {
@@ -299,6 +286,6 @@ export class SyncEngine {
         ? error
         : new AppError('internal', 'Syncing with the billing service failed.');
     const state = appError.kind === 'offline' ? 'offline' : 'error';
-    return { state, lastSyncedAt, progress: null, error: appError.toShape() };
+    return { state, lastSyncedAt, progress: null, error: appError.toShape(), clients: null };
   }
 }

@@ -1,9 +1,14 @@
 /** Reading the Credits tab the way a person (or a screen reader) does: by roles, names and cell text. */
 import type { Locator, Page } from '@playwright/test';
-import type { LedgerEntry, LedgerEntryType } from '../../../shared/api/billing-api';
+import {
+  LEDGER_ENTRY_TYPES,
+  type KnownLedgerEntryType,
+  type LedgerEntry,
+} from '../../../shared/api/billing-api';
+import { isKnownValue } from '../../../shared/api/open-enum';
 import { formatCount } from './clients-page';
 
-export const TYPE_LABELS: Record<LedgerEntryType, string> = {
+export const TYPE_LABELS: Record<KnownLedgerEntryType, string> = {
   top_up: 'Top up',
   auto_reload: 'Auto reload',
   usage: 'Usage',
@@ -14,7 +19,7 @@ export const TYPE_LABELS: Record<LedgerEntryType, string> = {
 };
 
 /** The Type filter's checkbox names. */
-export const TYPE_FILTER_LABELS: Record<LedgerEntryType, string> = {
+export const TYPE_FILTER_LABELS: Record<KnownLedgerEntryType, string> = {
   top_up: 'Top ups',
   auto_reload: 'Auto reloads',
   usage: 'Usage',
@@ -74,7 +79,10 @@ export function sourceOf(entry: LedgerEntry): string {
 /** What a row must read for an entry: Date is left out (it is in the viewer's time zone). */
 export function expectedCells(entry: LedgerEntry): string[] {
   return [
-    TYPE_LABELS[entry.type],
+    // A type added by a newer billing API reads as its name, capitalised ("transfer" → "Transfer").
+    isKnownValue(LEDGER_ENTRY_TYPES, entry.type)
+      ? TYPE_LABELS[entry.type]
+      : entry.type.charAt(0).toUpperCase() + entry.type.slice(1),
     entry.description,
     signedAmount(entry.amount),
     formatCount(entry.balance_after),

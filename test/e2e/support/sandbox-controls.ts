@@ -4,6 +4,7 @@ import { Pack } from '../../../shared/api/billing-api';
 import {
   ChargeList,
   ClockResponse,
+  NewerServerResponse,
   Outbox,
   SavedCardResponse,
   UsageResponse,
@@ -82,4 +83,9 @@ export function setFaults(api: BillingApi, faults: FaultsBody) {
 
 export function getFaults(api: BillingApi) {
   return control(api, 'GET', '/sandbox/faults', FaultsState);
+}
+
+/** From now on the sandbox answers for this client as a newer Billing API would (see README's sandbox controls). */
+export function serveAsNewerApi(api: BillingApi, clientId: string) {
+  return control(api, 'POST', '/sandbox/newer-server', NewerServerResponse, { client_id: clientId });
 }

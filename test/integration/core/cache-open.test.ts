@@ -11,6 +11,7 @@ afterEach(cleanupTempDirs);
 
 const EXPECTED_TABLES = [
   'account',
+  'client_sync_problems',
   'clients',
   'invoices',
   'ledger_client_keys',

@@ -25,7 +25,7 @@ afterEach(async () => {
 type Page = { data: Record<string, unknown>[]; next_cursor: string | null };
 
 describe('a malformed page from the billing API', () => {
-  it('is rejected whole: nothing from it is written and the sync reports a validation error', async () => {
+  it('is rejected whole and sets only that client aside: the others sync, and the next sync retries it', async () => {
     const clientIds = (await snapshotApi(sandbox.url, sandbox.token)).clients.map((c) => c.id).sort();
     const victim = clientIds[2] ?? '';
     proxy.tamper = (path, body) => {
@@ -37,18 +37,24 @@ describe('a malformed page from the billing API', () => {
 
     const result = await harness.engine.syncNow();
 
-    expect(result.status.state).toBe('error');
-    expect(result.status.error?.kind).toBe('validation');
-    expect(result.status.error?.message).toMatch(
-      /billing API sent an unexpected response.*ledger.*balance_after/,
-    );
+    expect(result.status).toMatchObject({
+      state: 'idle',
+      error: null,
+      clients: { synced: clientIds.length - 1, total: clientIds.length },
+    });
     expect(harness.repos.ledger.countForClient(victim)).toBe(0);
     expect(harness.repos.syncCursors.ledgerAfterSeq(victim)).toBe(0);
-    expect(harness.repos.syncCursors.lastSyncedAt()).toBeNull();
+    const problem = harness.repos.syncProblems.get(victim);
+    expect(problem?.message).toMatch(/billing API sent an unexpected response.*ledger.*balance_after/);
+    expect(problem?.details).toContain(`(${victim})`);
+    for (const other of clientIds.filter((id) => id !== victim)) {
+      expect(harness.repos.ledger.countForClient(other), other).toBeGreaterThan(0);
+    }
 
     proxy.tamper = null;
     const retry = await harness.engine.syncNow();
-    expect(retry.status.state).toBe('idle');
+    expect(retry.status).toMatchObject({ state: 'idle', clients: null });
+    expect(harness.repos.syncProblems.get(victim)).toBeNull();
     expect(snapshotCache(harness.repos)).toEqual(sortedById(await snapshotApi(sandbox.url, sandbox.token)));
   });
 

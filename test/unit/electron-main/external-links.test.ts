@@ -1,50 +1,55 @@
 import { describe, expect, it } from 'vitest';
 import { createExternalLinkRule } from '../../../electron/main/external-links';
+import { serverLinkOrigins } from '../../../shared/security/server-links';
 
 describe('external links (what may open in the system browser)', () => {
-  const withoutSandbox = createExternalLinkRule({ sandboxUrl: null });
-  const demo = createExternalLinkRule({ sandboxUrl: 'http://127.0.0.1:49152' });
+  const remote = createExternalLinkRule({
+    linkOrigins: () => serverLinkOrigins('https://billing.example.com/api', 'https://invoice.stripe.com'),
+  });
+  const demo = createExternalLinkRule({
+    linkOrigins: () => serverLinkOrigins('http://127.0.0.1:49152', null),
+  });
+  const signedOut = createExternalLinkRule({ linkOrigins: () => [] });
 
-  it('passes plain https links through, with or without the sandbox', () => {
-    for (const rule of [withoutSandbox, demo]) {
-      expect(rule('https://billing.example.com/invoices/42?x=1')).toBe(
-        'https://billing.example.com/invoices/42?x=1',
-      );
-    }
+  it("opens the billing API's own pages and the invoice origin it declares", () => {
+    expect(remote('https://billing.example.com/invoices/42?x=1')).toBe(
+      'https://billing.example.com/invoices/42?x=1',
+    );
+    expect(remote('https://invoice.stripe.com/i/acct_1/abc')).toBe('https://invoice.stripe.com/i/acct_1/abc');
+    expect(demo('http://127.0.0.1:49152/hosted/invoices/in_1')).toBe(
+      'http://127.0.0.1:49152/hosted/invoices/in_1',
+    );
   });
 
   it.each([
-    'http://example.com/',
-    'http://127.0.0.1:49152/invoices/in_1',
-    'http://localhost:49152/invoices/in_1',
+    'https://example.com/',
+    'https://billing.example.com.evil.test/',
+    'https://billing.example.com:8443/',
+    'http://billing.example.com/invoices/42',
+    'https://user:secret@billing.example.com/',
     'file:///etc/passwd',
     'smb://host/share',
     'app://renderer/index.html',
     'javascript:alert(1)',
     'nonsense',
-  ])('without the embedded sandbox refuses %s', (url) => {
-    expect(withoutSandbox(url)).toBeNull();
+  ])('refuses %s', (url) => {
+    expect(remote(url)).toBeNull();
   });
 
-  it('in demo mode opens the sandbox hosted invoices on 127.0.0.1 and localhost at its port', () => {
-    expect(demo('http://127.0.0.1:49152/invoices/in_1')).toBe('http://127.0.0.1:49152/invoices/in_1');
-    expect(demo('http://localhost:49152/invoices/in_1')).toBe('http://localhost:49152/invoices/in_1');
+  it.each(['http://localhost:49152/hosted/invoices/in_1', 'http://127.0.0.1:49153/', 'https://example.com/'])(
+    'in demo mode refuses %s',
+    (url) => {
+      expect(demo(url)).toBeNull();
+    },
+  );
+
+  it('opens nothing while signed out', () => {
+    expect(signedOut('https://billing.example.com/invoices/42')).toBeNull();
   });
 
-  it.each([
-    'http://127.0.0.1:49153/invoices/in_1',
-    'http://127.0.0.1/invoices/in_1',
-    'http://192.168.1.10:49152/',
-    'http://example.com:49152/',
-    'http://127.0.0.1.example.com:49152/',
-    'ftp://127.0.0.1:49152/',
-    'file:///etc/passwd',
-  ])('in demo mode still refuses %s', (url) => {
-    expect(demo(url)).toBeNull();
-  });
-
-  it('refuses links carrying credentials', () => {
-    expect(withoutSandbox('https://user:secret@example.com/')).toBeNull();
-    expect(demo('http://user:secret@127.0.0.1:49152/')).toBeNull();
+  it('never counts a declared origin that would carry links in clear text over a network', () => {
+    expect(serverLinkOrigins('https://billing.example.com', 'http://invoices.example.com')).toEqual([
+      'https://billing.example.com',
+    ]);
   });
 });

@@ -6,6 +6,7 @@ const status = (state: SyncStatus['state'], revision: number): SyncStatus => ({
   lastSyncedAt: null,
   progress: null,
   error: null,
+  clients: null,
   revision,
 });
 

@@ -3,6 +3,8 @@ import { sql as creditLog } from './002-credit-log';
 import { sql as clientLimits } from './003-client-limits';
 import { sql as purchaseStates } from './004-purchase-states';
 import { sql as journalMovesOut } from './005-journal-moves-out';
+import { sql as clientSyncProblems } from './006-client-sync-problems';
+import { sql as invoiceOrigin } from './007-invoice-origin';
 
 export interface Migration {
   /** Becomes PRAGMA user_version once applied; strictly increasing from 1. */
@@ -18,6 +20,8 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: 'client-limits', sql: clientLimits },
   { version: 4, name: 'purchase-states', sql: purchaseStates },
   { version: 5, name: 'journal-moves-out', sql: journalMovesOut },
+  { version: 6, name: 'client-sync-problems', sql: clientSyncProblems },
+  { version: 7, name: 'invoice-origin', sql: invoiceOrigin },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -12,6 +12,7 @@ interface AccountRow {
   card_exp_month: number | null;
   card_exp_year: number | null;
   stripe_publishable_key: string;
+  hosted_invoice_origin: string | null;
 }
 
 const DATA_COLUMNS = [
@@ -25,6 +26,7 @@ const DATA_COLUMNS = [
   'card_exp_month',
   'card_exp_year',
   'stripe_publishable_key',
+  'hosted_invoice_origin',
 ] as const satisfies readonly (keyof AccountRow)[];
 
 // A single row (id = 1); identical data leaves `changes` at 0.
@@ -47,6 +49,7 @@ function toRow(me: Me): AccountRow {
     card_exp_month: me.card?.exp_month ?? null,
     card_exp_year: me.card?.exp_year ?? null,
     stripe_publishable_key: me.stripe_publishable_key,
+    hosted_invoice_origin: me.hosted_invoice_origin ?? null,
   };
 }
 
@@ -68,6 +71,7 @@ function fromRow(row: AccountRow): Me {
         }
       : null,
     stripe_publishable_key: row.stripe_publishable_key,
+    hosted_invoice_origin: row.hosted_invoice_origin,
   };
 }
 

@@ -131,6 +131,9 @@ export type ClientListRow = [
   balancePlan: number,
   balanceTopUp: number,
   updatedAt: string,
+  /** Why the last sync set the client aside, and when; null while it syncs. */
+  syncProblem: string | null,
+  syncProblemAt: string | null,
 ];
 
 const LIST_COLUMNS = [
@@ -170,8 +173,10 @@ export function createClientsRepo(db: Database.Database) {
     if (!statement) {
       const dir = direction === 'desc' ? 'DESC' : 'ASC';
       statement = db.prepare<[string]>(
-        `SELECT ${LIST_COLUMNS.join(', ')} FROM clients WHERE name_folded LIKE ? ESCAPE '\\'
-         ORDER BY ${SORT_COLUMNS[sort]} ${dir}, id ${dir}`,
+        `SELECT ${LIST_COLUMNS.map((column) => `c.${column}`).join(', ')}, p.message, p.at
+         FROM clients c LEFT JOIN client_sync_problems p ON p.client_id = c.id
+         WHERE c.name_folded LIKE ? ESCAPE '\\'
+         ORDER BY c.${SORT_COLUMNS[sort]} ${dir}, c.id ${dir}`,
       );
       listStatements.set(key, statement);
     }

@@ -4,8 +4,8 @@
  * row costs what the first does.
  */
 import type Database from 'better-sqlite3';
-import type { LedgerEntry } from '../../../../shared/api/billing-api';
-import type { LedgerFilter } from '../../../../shared/ipc/ledger-models';
+import { LEDGER_ENTRY_TYPES, type LedgerEntry } from '../../../../shared/api/billing-api';
+import type { LedgerFilter, LedgerFilterType } from '../../../../shared/ipc/ledger-models';
 import { CLIENT_KEY_FACTOR, MAX_SEARCHABLE_SEQ } from '../../ledger/ledger-search-key';
 import { toFtsPhrase, toFtsQuery } from '../../ledger/search-query';
 import { LEDGER_COLUMNS } from './ledger-entries-repo';
@@ -22,6 +22,7 @@ interface Query {
   params: Params;
 }
 
+const OTHER_TYPES: LedgerFilterType = 'other';
 const SELECTED = `${LEDGER_COLUMNS.map((c) => `e.${c}`).join(', ')}, i.number AS invoice_number`;
 const WITH_INVOICE = 'LEFT JOIN invoices i ON i.id = e.invoice_id';
 
@@ -62,6 +63,20 @@ export function createCreditLogQueries(db: Database.Database) {
    * Null when the filter cannot match anything (a search for a client with no
    * indexed entries). `before` bounds seq from above, exclusive.
    */
+  /** `other` matches every type this version does not know, so a newer API's entries can still be found. */
+  function typeConditionOf(types: readonly string[], params: Params): string | null {
+    const known = types.filter((type) => type !== OTHER_TYPES);
+    const conditions: string[] = [];
+    known.forEach((type, n) => (params[`type${n}`] = type));
+    if (known.length > 0) conditions.push(`e.type IN (${known.map((_, n) => `@type${n}`).join(', ')})`);
+    if (known.length < types.length) {
+      LEDGER_ENTRY_TYPES.forEach((type, n) => (params[`known${n}`] = type));
+      conditions.push(`e.type NOT IN (${LEDGER_ENTRY_TYPES.map((_, n) => `@known${n}`).join(', ')})`);
+    }
+    if (conditions.length === 0) return null;
+    return conditions.length === 1 ? (conditions[0] ?? null) : `(${conditions.join(' OR ')})`;
+  }
+
   function build(
     clientId: string,
     filter: LedgerFilter,
@@ -70,11 +85,13 @@ export function createCreditLogQueries(db: Database.Database) {
   ): Query | null {
     const params: Params = { clientId, before: before ?? MAX_SEARCHABLE_SEQ + 1 };
     const where = ['e.client_id = @clientId', 'e.seq < @before', ...dateConditions(filter, params)];
-    types.forEach((type, n) => (params[`type${n}`] = type));
-    if (types.length > 0) where.push(`e.type IN (${types.map((_, n) => `@type${n}`).join(', ')})`);
-    // Without statistics SQLite walks the primary key and filters; one type is a direct (type, seq) walk.
-    const entries =
-      types.length === 1 ? 'ledger_entries e INDEXED BY ledger_entries_by_client_type' : 'ledger_entries e';
+    const typeCondition = typeConditionOf(types, params);
+    if (typeCondition !== null) where.push(typeCondition);
+    // Without statistics SQLite walks the primary key and filters; one known type is a direct (type, seq) walk.
+    const oneKnownType = types.length === 1 && types[0] !== OTHER_TYPES;
+    const entries = oneKnownType
+      ? 'ledger_entries e INDEXED BY ledger_entries_by_client_type'
+      : 'ledger_entries e';
     const match = filter.search === '' ? null : toFtsQuery(filter.search);
     if (filter.search !== '' && match === null) return null;
     if (match === null) return { from: `${entries} ${WITH_INVOICE}`, where, order: 'e.seq DESC', params };

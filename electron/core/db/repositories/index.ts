@@ -10,6 +10,7 @@ import { createPacksRepo } from './packs-repo';
 import { createPlansRepo } from './plans-repo';
 import { createPurchaseJournalRepo } from '../journal/purchase-journal-repo';
 import { createSyncCursorsRepo } from './sync-cursors-repo';
+import { createSyncProblemsRepo } from './sync-problems-repo';
 
 export function createRepositories(db: Database.Database, now: () => Date = () => new Date()) {
   const ledger = createLedgerEntriesRepo(db);
@@ -23,6 +24,7 @@ export function createRepositories(db: Database.Database, now: () => Date = () =
     creditLog: createCreditLogQueries(db),
     invoices: createInvoicesRepo(db),
     syncCursors: createSyncCursorsRepo(db, now),
+    syncProblems: createSyncProblemsRepo(db),
     purchases: createPurchaseJournalRepo(db, now),
     meta: createMetaRepo(db),
   };
@@ -48,6 +50,7 @@ export function clearMirroredData(db: Database.Database): void {
       DELETE FROM plans;
       DELETE FROM account;
       DELETE FROM sync_cursors;
+      DELETE FROM client_sync_problems;
     `);
   })();
 }
@@ -68,6 +71,7 @@ export function removeClients(
       repos.ledgerReplay.forget(clientId);
       repos.invoices.removeForClient(clientId);
       repos.syncCursors.forgetClient(clientId);
+      repos.syncProblems.clear(clientId);
       repos.clients.remove(clientId);
     }
   })();

@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { LedgerEntry } from '../../../../shared/api/billing-api';
-import { continueReplay, replayFromStart } from '../../../../shared/domain/ledger-replay';
-import type { TokenState } from '../../../../shared/domain/token-ledger';
+import { openEnum } from '../../../../shared/api/open-enum';
+import { continueReplay, replayFromStart, type ReplayState } from '../../../../shared/domain/ledger-replay';
 import type { LedgerEntriesRepo } from './ledger-entries-repo';
 
 const StoredState = z.object({
@@ -10,8 +10,10 @@ const StoredState = z.object({
   seq: z.int().nonnegative(),
   plan: z.int(),
   topUps: z.array(
-    z.object({ id: z.string(), kind: z.enum(['top_up', 'auto_reload']), remaining: z.int().positive() }),
+    z.object({ id: z.string(), kind: openEnum(['top_up', 'auto_reload']), remaining: z.int().positive() }),
   ),
+  /** Absent in states saved before newer buckets were kept. */
+  otherBuckets: z.record(z.string(), z.int()).default({}),
 });
 
 /**
@@ -29,32 +31,32 @@ export function createLedgerReplayRepo(db: Database.Database, ledger: LedgerEntr
   );
   const remove = db.prepare<[string]>('DELETE FROM ledger_replay WHERE client_id = ?');
 
-  function stored(clientId: string): TokenState | null {
+  function stored(clientId: string): ReplayState | null {
     const row = read.get(clientId);
     if (!row) return null;
     const parsed = StoredState.safeParse(JSON.parse(row.state_json));
     return parsed.success && parsed.data.clientId === clientId ? parsed.data : null;
   }
 
-  function save(state: TokenState): TokenState {
+  function save(state: ReplayState): ReplayState {
     write.run(state.clientId, JSON.stringify(state));
     return state;
   }
 
-  function rebuild(clientId: string): TokenState {
+  function rebuild(clientId: string): ReplayState {
     return save(replayFromStart(clientId, ledger.iterateAfter(clientId, 0)));
   }
 
   return {
     /** Moves a client's buckets past a page of entries the caller just stored (same transaction). */
-    advance(clientId: string, entries: readonly LedgerEntry[]): TokenState {
+    advance(clientId: string, entries: readonly LedgerEntry[]): ReplayState {
       const state = stored(clientId);
       return state ? save(continueReplay(state, entries)) : rebuild(clientId);
     },
     forget(clientId: string): void {
       remove.run(clientId);
     },
-    current(clientId: string): TokenState {
+    current(clientId: string): ReplayState {
       return db.transaction(() => stored(clientId) ?? rebuild(clientId))();
     },
   };

@@ -6,11 +6,13 @@ import type { ClientDetail } from '../../../../shared/ipc/models';
 import { useClient } from '../../api/queries';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { ArrowLeftIcon } from '../../components/icons';
+import { SyncProblemBadge } from '../../components/SyncProblemBadge';
 import { ClientNotFound } from './ClientNotFound';
 import { CreditsTab } from '../credits/CreditsTab';
 import { InsufficientTokensDialog } from '../insufficient-tokens/InsufficientTokensDialog';
 import { InvoicesTab } from '../invoices/InvoicesTab';
 import { PurchaseFlow } from '../payment/PurchaseFlow';
+import { SyncProblemNotice } from '../sync-problems/SyncProblemNotice';
 import { SettingsTab } from './SettingsTab';
 import { CLIENT_TABS, clientTabPath, isClientTab, type ClientTab } from './client-tabs';
 
@@ -30,12 +32,16 @@ function ClientView({ client, tab }: { client: ClientDetail; tab: ClientTab }) {
       <BackLink />
       <header className="page-header">
         <div>
-          <h1>{client.name}</h1>
+          <div className="page-header__title-row">
+            <h1>{client.name}</h1>
+            {client.syncProblem && <SyncProblemBadge reason={client.syncProblem.message} />}
+          </div>
           <p className="page-header__subtitle muted num">
             {client.planName} plan · {formatTokens(client.balance.total)} available
           </p>
         </div>
       </header>
+      <SyncProblemNotice client={client} />
       <Tabs.Root
         className="tabs"
         value={tab}

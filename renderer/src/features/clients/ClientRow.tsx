@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { formatCalendarDate, formatInteger, formatTokens } from '../../../../shared/domain/format';
 import type { ClientSummary } from '../../../../shared/ipc/models';
 import { BalanceBadge } from '../../components/BalanceBadge';
+import { SyncProblemBadge } from '../../components/SyncProblemBadge';
 import { describeDaysLeft } from '../../lib/renewal';
 
 export function ClientRow({ client, now }: { client: ClientSummary; now: Date }) {
@@ -13,6 +14,7 @@ export function ClientRow({ client, now }: { client: ClientSummary; now: Date })
             {client.name}
           </Link>
           <BalanceBadge balance={client.balance} lowBalance={client.lowBalance} />
+          {client.syncProblem && <SyncProblemBadge reason={client.syncProblem.message} />}
         </div>
       </td>
       <td>

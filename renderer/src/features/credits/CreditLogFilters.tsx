@@ -1,11 +1,11 @@
-import type { LedgerEntryType } from '../../../../shared/api/billing-api';
+import type { LedgerFilterType } from '../../../../shared/ipc/ledger-models';
 import { CheckIcon, SearchIcon } from '../../components/icons';
 import { useCreditLogFilterDraft, useCreditLogFilterStore } from './credit-log-filter-store';
 import { TYPE_FILTER_OPTIONS } from './entry-labels';
 
 export const CREDIT_LOG_SEARCH_ID = 'credit-log-search';
 
-function toggled(types: LedgerEntryType[], type: LedgerEntryType, on: boolean): LedgerEntryType[] {
+function toggled(types: LedgerFilterType[], type: LedgerFilterType, on: boolean): LedgerFilterType[] {
   const rest = types.filter((candidate) => candidate !== type);
   return on ? [...rest, type] : rest;
 }

@@ -3,7 +3,7 @@ import { formatDateTime, formatInteger, formatSignedTokens } from '../../../../s
 import { entryReference, entrySource } from '../../../../shared/ipc/credit-log-columns';
 import type { LedgerEntryModel } from '../../../../shared/ipc/ledger-models';
 import { clientTabPath } from '../client-page/client-tabs';
-import { ENTRY_TYPE_LABELS } from './entry-labels';
+import { entryTypeLabel, entryTypeTone } from './entry-labels';
 
 interface RowPosition {
   /** 1-based among all rows of the table, the header being row 1. */
@@ -54,7 +54,9 @@ export function CreditLogRow({
         {formatDateTime(entry.at)}
       </div>
       <div className="ledger-cell" role="cell">
-        <span className={`entry-type entry-type--${entry.type}`}>{ENTRY_TYPE_LABELS[entry.type]}</span>
+        <span className={`entry-type entry-type--${entryTypeTone(entry.type)}`}>
+          {entryTypeLabel(entry.type)}
+        </span>
       </div>
       <div className="ledger-cell ledger-cell--text" role="cell" title={entry.description}>
         {entry.description}

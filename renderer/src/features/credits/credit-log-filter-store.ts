@@ -1,9 +1,9 @@
 import { create } from 'zustand';
-import type { LedgerEntryType } from '../../../../shared/api/billing-api';
+import type { LedgerFilterType } from '../../../../shared/ipc/ledger-models';
 
 /** What the person typed and picked, per client; the query filter is derived from it. */
 export interface CreditLogFilterDraft {
-  types: LedgerEntryType[];
+  types: LedgerFilterType[];
   /** "YYYY-MM-DD" from a date input, or '' when open-ended. */
   from: string;
   to: string;

@@ -1,7 +1,13 @@
-import type { LedgerEntryType } from '../../../../shared/api/billing-api';
+import {
+  LEDGER_ENTRY_TYPES,
+  type KnownLedgerEntryType,
+  type LedgerEntryType,
+} from '../../../../shared/api/billing-api';
+import { isKnownValue } from '../../../../shared/api/open-enum';
+import { titleCaseIdentifier } from '../../../../shared/domain/format';
+import type { LedgerFilterType } from '../../../../shared/ipc/ledger-models';
 
-/** What each kind of entry is called in a row of the log. */
-export const ENTRY_TYPE_LABELS: Record<LedgerEntryType, string> = {
+const ENTRY_TYPE_LABELS: Record<KnownLedgerEntryType, string> = {
   top_up: 'Top up',
   auto_reload: 'Auto reload',
   usage: 'Usage',
@@ -11,8 +17,18 @@ export const ENTRY_TYPE_LABELS: Record<LedgerEntryType, string> = {
   adjustment: 'Adjustment',
 };
 
+/** What an entry is called in a row of the log; a type added by a newer billing API is shown by its own name. */
+export function entryTypeLabel(type: LedgerEntryType): string {
+  return isKnownValue(LEDGER_ENTRY_TYPES, type) ? ENTRY_TYPE_LABELS[type] : titleCaseIdentifier(type);
+}
+
+/** The class that colours an entry's type; every unknown type shares one neutral look. */
+export function entryTypeTone(type: LedgerEntryType): KnownLedgerEntryType | 'other' {
+  return isKnownValue(LEDGER_ENTRY_TYPES, type) ? type : 'other';
+}
+
 /** The Type filter's choices, in the order a manager scans for them. */
-export const TYPE_FILTER_OPTIONS: ReadonlyArray<{ type: LedgerEntryType; label: string }> = [
+export const TYPE_FILTER_OPTIONS: ReadonlyArray<{ type: LedgerFilterType; label: string }> = [
   { type: 'top_up', label: 'Top ups' },
   { type: 'auto_reload', label: 'Auto reloads' },
   { type: 'usage', label: 'Usage' },
@@ -20,4 +36,5 @@ export const TYPE_FILTER_OPTIONS: ReadonlyArray<{ type: LedgerEntryType; label: 
   { type: 'plan_expiry', label: 'Expiry' },
   { type: 'refund', label: 'Refunds' },
   { type: 'adjustment', label: 'Adjustments' },
+  { type: 'other', label: 'Other' },
 ];

@@ -41,16 +41,23 @@ function InvoiceRow({
         <InvoiceStatusBadge status={invoice.status} />
       </td>
       <td className="invoice-actions">
-        <a
-          className="button button--ghost button--sm"
-          href={invoice.hostedUrl}
-          target="_blank"
-          rel="noopener noreferrer"
-          aria-label={`Open invoice ${invoice.number}`}
-        >
-          <ExternalLinkIcon />
-          Open
-        </a>
+        {invoice.hostedUrl ? (
+          <a
+            className="button button--ghost button--sm"
+            href={invoice.hostedUrl}
+            target="_blank"
+            rel="noopener noreferrer"
+            aria-label={`Open invoice ${invoice.number}`}
+          >
+            <ExternalLinkIcon />
+            Open
+          </a>
+        ) : (
+          // The billing service sent a link to somewhere other than itself: not offered.
+          <span className="muted" title="The billing service's link leads elsewhere">
+            No link
+          </span>
+        )}
         <button
           type="button"
           className="button button--ghost button--sm"

@@ -10,6 +10,11 @@ export function ProvenanceBar({ provenance }: { provenance: Provenance }) {
       className: 'provenance-bar__topup',
       tokens: bucket.tokensLeft,
     })),
+    ...provenance.otherBuckets.map((other) => ({
+      key: `other:${other.bucket}`,
+      className: 'provenance-bar__other',
+      tokens: other.tokensLeft,
+    })),
   ];
   return <SegmentBar className="provenance-bar" height={8} total={provenance.total} segments={segments} />;
 }

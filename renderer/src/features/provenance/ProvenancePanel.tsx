@@ -1,5 +1,10 @@
 import { Link } from 'react-router';
-import { formatCalendarDate, formatInteger, formatTokens } from '../../../../shared/domain/format';
+import {
+  formatCalendarDate,
+  formatInteger,
+  formatTokens,
+  titleCaseIdentifier,
+} from '../../../../shared/domain/format';
 import type { Provenance, TopUpBucketModel } from '../../../../shared/ipc/ledger-models';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { clientTabPath } from '../client-page/client-tabs';
@@ -8,10 +13,16 @@ import { useProvenance } from './use-provenance';
 import './provenance.css';
 
 const HEADING_ID = 'provenance-heading';
-const BUCKET_LABELS: Record<TopUpBucketModel['type'], string> = {
-  top_up: 'Manual top up',
-  auto_reload: 'Auto reload',
-};
+
+function isPurchase(type: TopUpBucketModel['type']): boolean {
+  return type === 'top_up' || type === 'auto_reload';
+}
+
+function bucketLabel(type: TopUpBucketModel['type']): string {
+  if (type === 'top_up') return 'Manual top up';
+  if (type === 'auto_reload') return 'Auto reload';
+  return titleCaseIdentifier(type);
+}
 
 function PlanSource({ plan }: { plan: Provenance['plan'] }) {
   return (
@@ -38,9 +49,9 @@ function TopUpSource({ clientId, bucket }: { clientId: string; bucket: TopUpBuck
     <li className="source-row">
       <span className="swatch swatch--topup" aria-hidden="true" />
       <div className="source-row__what">
-        <p className="source-row__title">{BUCKET_LABELS[bucket.type]}</p>
+        <p className="source-row__title">{bucketLabel(bucket.type)}</p>
         <p className="source-row__meta">
-          Bought {formatCalendarDate(bucket.purchasedAt)}
+          {isPurchase(bucket.type) ? 'Bought' : 'Added'} {formatCalendarDate(bucket.purchasedAt)}
           {bucket.invoiceId && (
             <>
               {' · '}
@@ -61,16 +72,53 @@ function TopUpSource({ clientId, bucket }: { clientId: string; bucket: TopUpBuck
   );
 }
 
+/** Tokens in a bucket a newer billing API added: counted, and named as sent. */
+function OtherSource({ other }: { other: Provenance['otherBuckets'][number] }) {
+  return (
+    <li className="source-row">
+      <span className="swatch" aria-hidden="true" />
+      <div className="source-row__what">
+        <p className="source-row__title">{titleCaseIdentifier(other.bucket)} tokens</p>
+        <p className="source-row__meta">A kind of token this version of the app doesn't know yet</p>
+      </div>
+      <div className="source-row__amount">
+        <p className="num">
+          <strong>{formatTokens(other.tokensLeft)}</strong> left
+        </p>
+      </div>
+    </li>
+  );
+}
+
+/**
+ * The header shows the billing service's balance; while the cached credit log lags behind it (a client
+ * whose sync failed, or not synced since) the breakdown says so instead of contradicting the header.
+ */
+function IncompleteNote({ provenance }: { provenance: Provenance }) {
+  if (provenance.total === provenance.balanceTotal) return null;
+  return (
+    <p className="provenance__note provenance__note--incomplete" role="note">
+      Incomplete: the synced credit log explains {formatTokens(provenance.total)} of the{' '}
+      {formatTokens(provenance.balanceTotal)} the billing service reports. The rest appears once this client's
+      credit log syncs.
+    </p>
+  );
+}
+
 function ProvenanceBody({ clientId, provenance }: { clientId: string; provenance: Provenance }) {
   const remaining = provenance.topUps.filter((bucket) => bucket.tokensLeft > 0);
   const usedUp = provenance.topUps.length - remaining.length;
   return (
     <>
       <ProvenanceBar provenance={provenance} />
+      <IncompleteNote provenance={provenance} />
       <ul className="source-list">
         <PlanSource plan={provenance.plan} />
         {remaining.map((bucket) => (
           <TopUpSource key={bucket.topUpId} clientId={clientId} bucket={bucket} />
+        ))}
+        {provenance.otherBuckets.map((other) => (
+          <OtherSource key={other.bucket} other={other} />
         ))}
       </ul>
       {remaining.length === 0 && (
@@ -119,7 +167,7 @@ export function ProvenancePanel({ clientId }: { clientId: string }) {
           Where your tokens come from
         </h2>
         {provenance.data && (
-          <p className="provenance__total num">{formatTokens(provenance.data.total)} available</p>
+          <p className="provenance__total num">{formatTokens(provenance.data.balanceTotal)} available</p>
         )}
       </div>
       {renderBody()}

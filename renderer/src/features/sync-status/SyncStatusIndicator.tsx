@@ -14,6 +14,7 @@ function ToneIcon({ tone }: { tone: SyncTone }) {
       return <RefreshIcon className="sync-status__icon spin" />;
     case 'offline':
       return <CloudOffIcon className="sync-status__icon" />;
+    case 'partial':
     case 'error':
       return <AlertIcon className="sync-status__icon" />;
     case 'idle':

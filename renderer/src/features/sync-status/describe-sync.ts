@@ -1,7 +1,7 @@
 import { formatInteger, formatRelativeTime } from '../../../../shared/domain/format';
 import type { SyncStatus } from '../../../../shared/ipc/models';
 
-export type SyncTone = 'ok' | 'busy' | 'offline' | 'error' | 'idle';
+export type SyncTone = 'ok' | 'partial' | 'busy' | 'offline' | 'error' | 'idle';
 
 export interface SyncDescription {
   tone: SyncTone;
@@ -29,9 +29,14 @@ export function describeSync(status: SyncStatus, now: Date): SyncDescription {
       return { tone: 'error', text: status.error?.message ?? 'Sync failed', progress: null };
     case 'signed_out':
       return { tone: 'idle', text: 'Not signed in', progress: null };
-    case 'idle':
-      return status.lastSyncedAt
-        ? { tone: 'ok', text: `Synced ${formatRelativeTime(status.lastSyncedAt, now)}`, progress: null }
-        : { tone: 'idle', text: 'Not synced yet', progress: null };
+    case 'idle': {
+      if (!status.lastSyncedAt) return { tone: 'idle', text: 'Not synced yet', progress: null };
+      const when = formatRelativeTime(status.lastSyncedAt, now);
+      const clients = status.clients;
+      if (!clients) return { tone: 'ok', text: `Synced ${when}`, progress: null };
+      // The clients left out carry a "Sync problem" badge with the reason.
+      const counts = `${formatInteger(clients.synced)} of ${formatInteger(clients.total)} clients`;
+      return { tone: 'partial', text: `Synced ${counts} ${when}`, progress: null };
+    }
   }
 }

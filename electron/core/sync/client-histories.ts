@@ -1,0 +1,72 @@
+/**
+ * The per-client part of a sync run: each client's credit log and invoices, one
+ * client at a time. A client whose data cannot be read or stored is set aside
+ * with its reason and the others carry on; only what concerns the whole
+ * workspace (offline, a refused token, a cancelled run) stops the run.
+ */
+import { AppError } from '../../../shared/ipc/errors';
+import { BillingApiError, RequestCancelledError } from '../billing-api/billing-api-error';
+import type { ClientSyncProblem } from '../db/repositories/sync-problems-repo';
+import { type SyncStepContext, syncClientHistory } from './sync-steps';
+
+export interface HistoriesOutcome {
+  /** Clients set aside in this run. */
+  setAside: number;
+}
+
+interface HistoriesOptions {
+  now: () => Date;
+  onClient: (done: number, total: number) => void;
+  /** Reads the complete client list again, removing clients the billing service no longer has. */
+  relist: () => Promise<void>;
+}
+
+function stopsTheWholeRun(error: unknown): boolean {
+  if (error instanceof RequestCancelledError) return true;
+  return error instanceof AppError && (error.kind === 'offline' || error.kind === 'unauthorized');
+}
+
+function problemOf(ctx: SyncStepContext, clientId: string, error: unknown, at: Date): ClientSyncProblem {
+  const known = error instanceof AppError;
+  const message = known ? error.message : "This client's data could not be stored in the local cache.";
+  const name = ctx.repos.clients.get(clientId)?.name ?? clientId;
+  const status = error instanceof BillingApiError && error.status !== null ? ` (HTTP ${error.status})` : '';
+  const details = [
+    `Client: ${name} (${clientId})`,
+    `When: ${at.toISOString()}`,
+    `Credit log synced up to entry: ${ctx.repos.syncCursors.ledgerAfterSeq(clientId)}`,
+    `Problem: ${known ? error.kind : 'storage'}${status}: ${message}`,
+    ...(known ? [] : [`Cause: ${error instanceof Error ? error.message : String(error)}`]),
+  ].join('\n');
+  return { clientId, at: at.toISOString(), message, details };
+}
+
+export async function syncClientHistories(
+  ctx: SyncStepContext,
+  options: HistoriesOptions,
+): Promise<HistoriesOutcome> {
+  const clientIds = ctx.repos.clients.ids();
+  let relisted = false;
+  let setAside = 0;
+  for (const [index, clientId] of clientIds.entries()) {
+    options.onClient(index, clientIds.length);
+    try {
+      await syncClientHistory(ctx, clientId);
+      if (ctx.repos.syncProblems.clear(clientId)) ctx.changed(['clients'], [clientId]);
+    } catch (error) {
+      if (ctx.signal.aborted || stopsTheWholeRun(error)) throw error;
+      // A client deleted on the billing service answers 404 until a complete listing removes it;
+      // listing now (once per run) tells a deleted client from a broken one.
+      const missing = error instanceof BillingApiError && error.kind === 'not_found';
+      if (missing && !relisted) {
+        relisted = true;
+        await options.relist();
+        if (!ctx.repos.clients.get(clientId)) continue;
+      }
+      ctx.repos.syncProblems.record(problemOf(ctx, clientId, error, options.now()));
+      ctx.changed(['clients'], [clientId]);
+      setAside += 1;
+    }
+  }
+  return { setAside };
+}
