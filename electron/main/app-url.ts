@@ -3,6 +3,8 @@
  * is "our page". IPC authorization, navigation guards and the CSP header all
  * ask this one object so they can never disagree.
  */
+import { isLoopbackHost } from '../../shared/security/billing-api-url';
+
 export interface AppUrl {
   /** What the window loads. */
   readonly entry: string;
@@ -59,8 +61,4 @@ function parseUrl(url: string): URL | null {
   } catch {
     return null;
   }
-}
-
-function isLoopbackHost(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
 }

@@ -8,6 +8,7 @@ import type {
 import { IDEMPOTENCY_HEADER } from '../../../shared/api/billing-api';
 import type { CreateTopUpBody } from '../../../shared/api/payments-api';
 import { billingRoutes } from '../../../shared/api/routes';
+import { clientListEnvelope, splitClientPage, type ClientListPage } from './client-listing';
 import { HttpClient, type HttpClientOptions } from './http-client';
 
 type Routes = typeof billingRoutes;
@@ -29,8 +30,8 @@ export class BillingApiClient {
     return this.http.request(billingRoutes.getMe, { signal });
   }
 
-  listClients(query: z.output<typeof ClientListQuery>, signal?: AbortSignal): Promise<Output<'listClients'>> {
-    return this.http.request(billingRoutes.listClients, { query, signal });
+  async listClients(query: z.output<typeof ClientListQuery>, signal?: AbortSignal): Promise<ClientListPage> {
+    return splitClientPage(await this.http.request(clientListEnvelope, { query, signal }));
   }
 
   getClient(id: string, signal?: AbortSignal): Promise<Output<'getClient'>> {

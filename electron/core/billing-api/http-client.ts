@@ -35,7 +35,7 @@ const DEFAULT_RETRIES = 2;
 const DEFAULT_RETRY_BASE_DELAY_MS = 250;
 const MAX_RETRY_DELAY_MS = 5_000;
 
-function describeIssues(error: z.ZodError): string {
+export function describeIssues(error: z.ZodError): string {
   const first = error.issues[0];
   if (!first) return 'invalid shape';
   const where = first.path.length > 0 ? first.path.join('.') : 'body';

@@ -50,6 +50,10 @@ export async function syncClientHistories(
   let setAside = 0;
   for (const [index, clientId] of clientIds.entries()) {
     options.onClient(index, clientIds.length);
+    if (ctx.unreadableClients.has(clientId)) {
+      setAside += 1;
+      continue;
+    }
     try {
       await syncClientHistory(ctx, clientId);
       if (ctx.repos.syncProblems.clear(clientId)) ctx.changed(['clients'], [clientId]);

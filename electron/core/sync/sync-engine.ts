@@ -194,9 +194,12 @@ export class SyncEngine {
     const { repos } = this.options;
     const lastSyncedAt = repos.syncCursors.lastSyncedAt();
     const state = this.options.getApi() ? 'idle' : 'signed_out';
-    const setAside = repos.syncProblems.count();
+    const setAside = repos.syncProblems.counts();
+    const cached = repos.clients.count();
     const clients =
-      setAside > 0 ? { synced: repos.clients.count() - setAside, total: repos.clients.count() } : null;
+      setAside.cached + setAside.uncached > 0
+        ? { synced: cached - setAside.cached, total: cached + setAside.uncached }
+        : null;
     return { state, lastSyncedAt, progress: null, error: null, clients };
   }
 
@@ -230,6 +233,8 @@ export class SyncEngine {
       report,
       changed: (scopes, clientIds) => emit('cache.changed', clientIds ? { scopes, clientIds } : { scopes }),
       progress: onEntries,
+      unreadableClients: new Set(),
+      now: this.now,
     };
     try {
       // A retry while offline stays "Offline" until the billing API answers: flashing "Syncing…" on every

@@ -28,6 +28,9 @@ export interface SyncStepContext {
   changed(scopes: CacheScope[], clientIds?: string[]): void;
   /** Told after each stored ledger page, with how many entries it held. */
   progress?(entries: number): void;
+  /** Clients the listing named but could not read in this run: set aside, their history not synced. */
+  unreadableClients: Set<string>;
+  now(): Date;
 }
 
 function throwIfCancelled(signal: AbortSignal): void {
@@ -66,6 +69,7 @@ export async function syncAccountAndCatalog(ctx: SyncStepContext): Promise<void>
  * since the last sync, or with `complete` every client. Returns whether it read
  * the complete list; only then are cached clients it did not name removed, since
  * an incremental or interrupted listing says nothing about the others.
+ * A client it cannot read is set aside with a sync problem, the others stored.
  */
 export async function syncClients(ctx: SyncStepContext, complete: boolean): Promise<boolean> {
   const since = ctx.repos.syncCursors.clientsUpdatedSince();
@@ -82,7 +86,16 @@ export async function syncClients(ctx: SyncStepContext, complete: boolean): Prom
     throwIfCancelled(ctx.signal);
     ctx.db.transaction(() => {
       changed += ctx.repos.clients.upsertMany(page.data);
+      const at = ctx.now().toISOString();
+      for (const { id, message } of page.unreadable) {
+        const details = [`Client: ${id}`, `When: ${at}`, `Problem: validation: ${message}`].join('\n');
+        ctx.repos.syncProblems.record({ clientId: id, at, message, details });
+      }
     })();
+    for (const { id } of page.unreadable) {
+      ctx.unreadableClients.add(id);
+      listed.add(id);
+    }
     ctx.report.clientsFetched += page.data.length;
     for (const client of page.data) {
       listed.add(client.id);
@@ -90,8 +103,12 @@ export async function syncClients(ctx: SyncStepContext, complete: boolean): Prom
     }
     cursor = page.next_cursor ?? undefined;
   } while (cursor);
-  // Only a complete pass may move the cursor: page cursors do not survive a restart.
-  if (newest !== null && newest !== since) ctx.repos.syncCursors.setClientsUpdatedSince(newest);
+  // Only a complete pass may move the cursor: page cursors do not survive a restart. Past an unreadable
+  // client it must not move either, or no incremental listing would name that client again.
+  const unreadable = ctx.unreadableClients.size > 0;
+  if (!unreadable && newest !== null && newest !== since)
+    ctx.repos.syncCursors.setClientsUpdatedSince(newest);
+  if (unreadable) ctx.changed(['clients'], [...ctx.unreadableClients]);
   if (changed > 0) ctx.changed(['clients']);
   if (updatedSince !== null) return false;
   const gone = ctx.repos.clients.ids().filter((id) => !listed.has(id));
@@ -99,7 +116,8 @@ export async function syncClients(ctx: SyncStepContext, complete: boolean): Prom
     removeClients(ctx.db, ctx.repos, gone);
     ctx.changed(['clients', 'ledger', 'invoices'], gone);
   }
-  return true;
+  // While a client cannot be read, every run lists them all again: that is how it is noticed when it can be.
+  return !unreadable;
 }
 
 /** Appends ledger entries after the stored cursor; each page and the cursor move together. */

@@ -1,8 +1,9 @@
 import { useMutation, useQueryClient, type Query } from '@tanstack/react-query';
 import type { ChannelInput } from '../../../shared/ipc/contract';
-import { newerSyncStatus, type AppInfo, type SyncStatus } from '../../../shared/ipc/models';
+import type { AppInfo } from '../../../shared/ipc/models';
 import { api } from './bridge';
 import { queryKeys } from './query-keys';
+import { rememberSyncStatus } from './sync-status';
 
 /** Everything except app info belongs to one session and must not leak into the next. */
 const isSessionData = (query: Query) => query.queryKey[0] !== queryKeys.appInfo[0];
@@ -34,10 +35,7 @@ export function useSyncNow() {
   return useMutation({
     mutationFn: () => api.invoke('sync.now', {}),
     // The sync's own events may already have reported a later status than this reply.
-    onSuccess: (status) =>
-      queryClient.setQueryData<SyncStatus>(queryKeys.syncStatus, (current) =>
-        newerSyncStatus(current, status),
-      ),
+    onSuccess: (status) => rememberSyncStatus(queryClient, status),
   });
 }
 

@@ -1,10 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { EventPayload } from '../../../shared/ipc/contract';
-import { newerSyncStatus, type SyncStatus } from '../../../shared/ipc/models';
 import { api } from './bridge';
 import { rememberPurchase } from './purchases';
 import { queryKeys } from './query-keys';
+import { rememberSyncStatus } from './sync-status';
 
 type CacheChange = EventPayload<'cache.changed'>;
 
@@ -54,11 +54,7 @@ export function useCoreEvents(): void {
       api.on('cache.changed', (change) => {
         for (const queryKey of keysToInvalidate(change)) void queryClient.invalidateQueries({ queryKey });
       }),
-      api.on('sync.status', (status) =>
-        queryClient.setQueryData<SyncStatus>(queryKeys.syncStatus, (current) =>
-          newerSyncStatus(current, status),
-        ),
-      ),
+      api.on('sync.status', (status) => rememberSyncStatus(queryClient, status)),
       api.on('notices.changed', (notices) => queryClient.setQueryData(queryKeys.notices, notices)),
       api.on('purchases.changed', (purchase) => rememberPurchase(queryClient, purchase)),
     ];

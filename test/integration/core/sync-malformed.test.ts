@@ -79,7 +79,41 @@ describe('a malformed page from the billing API', () => {
 
     const result = await harness.engine.syncNow();
 
-    expect(result.status).toMatchObject({ state: 'error', lastSyncedAt, error: { kind: 'validation' } });
+    // Every client the (incremental) listing named is set aside with the reason; nothing cached changes.
+    const total = before.clients.length;
+    expect(result.status).toMatchObject({ state: 'idle', clients: { total } });
+    expect(result.status.clients?.synced).toBeLessThan(total);
+    expect(result.status.lastSyncedAt).not.toBe(lastSyncedAt);
+    expect(harness.repos.syncProblems.get(clientId)?.message).toMatch(/can't read.*balance/);
     expect(snapshotCache(harness.repos)).toEqual(before);
+  });
+
+  it('sets aside a client the listing cannot read, stores the others, and takes it back once it reads', async () => {
+    const clientIds = (await snapshotApi(sandbox.url, sandbox.token)).clients.map((c) => c.id).sort();
+    const victim = clientIds[3] ?? '';
+    proxy.tamper = (path, body) => {
+      if (path !== '/v1/clients') return body;
+      const page = body as Page;
+      return {
+        ...page,
+        data: page.data.map((row) => (row.id === victim ? { ...row, plan: { tier: 7 } } : row)),
+      };
+    };
+
+    const result = await harness.engine.syncNow();
+
+    expect(result.status).toMatchObject({
+      state: 'idle',
+      clients: { synced: clientIds.length - 1, total: clientIds.length },
+    });
+    expect(harness.repos.clients.get(victim)).toBeNull();
+    expect(harness.repos.syncProblems.get(victim)?.message).toMatch(/can't read \(plan/);
+    expect(harness.repos.clients.ids()).toEqual(clientIds.filter((id) => id !== victim));
+
+    proxy.tamper = null;
+    const retry = await harness.engine.syncNow();
+    expect(retry.status).toMatchObject({ state: 'idle', clients: null });
+    expect(harness.repos.syncProblems.get(victim)).toBeNull();
+    expect(snapshotCache(harness.repos)).toEqual(sortedById(await snapshotApi(sandbox.url, sandbox.token)));
   });
 });

@@ -18,7 +18,10 @@ export function createSyncProblemsRepo(db: Database.Database) {
   const byClient = db.prepare<[string], ClientSyncProblem>(
     'SELECT client_id AS clientId, at, message, details FROM client_sync_problems WHERE client_id = ?',
   );
-  const countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM client_sync_problems');
+  const countBoth = db.prepare<[], { cached: number; uncached: number }>(
+    `SELECT count(c.id) AS cached, count(*) - count(c.id) AS uncached
+     FROM client_sync_problems p LEFT JOIN clients c ON c.id = p.client_id`,
+  );
 
   return {
     record(problem: ClientSyncProblem): void {
@@ -31,8 +34,9 @@ export function createSyncProblemsRepo(db: Database.Database) {
     get(clientId: string): ClientSyncProblem | null {
       return byClient.get(clientId) ?? null;
     },
-    count(): number {
-      return countAll.get()?.n ?? 0;
+    /** Clients set aside that are in the cache, and those it could never store (unreadable from the start). */
+    counts(): { cached: number; uncached: number } {
+      return countBoth.get() ?? { cached: 0, uncached: 0 };
     },
   };
 }
