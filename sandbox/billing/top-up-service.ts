@@ -140,7 +140,6 @@ export function createTopUpService(repos: Repositories, books: ClientBooks, cloc
       amount: topUp.amount,
       created_at: at,
     });
-    repos.usage.setBlocked(client.id, null);
     return { topUp: requireTopUp(topUp.id), ledgerEntry: entry };
   };
 

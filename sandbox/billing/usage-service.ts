@@ -1,7 +1,10 @@
 /**
  * Usage submissions: written when the balance covers them, after Auto Reload
  * buys packs if it is on and under its per-cycle limit; otherwise stored as
- * blocked, which the client's `insufficient_tokens` shows until a top-up lands.
+ * blocked. The platform never runs blocked work later: the client resubmits
+ * it. So the client's `insufficient_tokens` shows the blocked submission until
+ * a submission at least as large is accepted (the resubmission); a top-up only
+ * makes the balance cover it, and a smaller usage going through leaves it.
  */
 import type { Client, LedgerEntry } from '../../shared/api/billing-api';
 import type { TopUp } from '../../shared/api/payments-api';
@@ -68,7 +71,9 @@ export function createUsageService(
         created_at: at,
       };
       repos.usage.insert(submission);
-      repos.usage.setBlocked(client.id, outcome.ok ? null : id);
+      const blocked = client.insufficient_tokens ?? null;
+      if (!outcome.ok) repos.usage.setBlocked(client.id, id);
+      else if (blocked && input.tokens >= blocked.tokens_requested) repos.usage.setBlocked(client.id, null);
       if (outcome.ok) books.apply(client.id, outcome);
       else books.touch(client.id);
       return {

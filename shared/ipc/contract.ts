@@ -16,6 +16,7 @@ import {
   ClientSummary,
   Notice,
   SortDirection,
+  ClientListShow,
   SyncStatus,
 } from './models';
 import { ExportResult, InvoiceModel, LedgerFilter, LedgerPageResult, Provenance } from './ledger-models';
@@ -40,6 +41,7 @@ export const channels = {
       search: z.string().max(200).default(''),
       sort: ClientSortKey.default('name'),
       direction: SortDirection.default('asc'),
+      show: ClientListShow.default('all'),
     }),
     output: z.object({ items: z.array(ClientSummary), total: z.int().nonnegative() }),
   },

@@ -49,6 +49,21 @@ export const ClientSortKey = z.enum(CLIENT_SORT_KEYS);
 export type ClientSortKey = z.infer<typeof ClientSortKey>;
 export const SortDirection = z.enum(['asc', 'desc']);
 export type SortDirection = z.infer<typeof SortDirection>;
+/** Every client, or only those blocked now (a refused submission the balance does not cover). */
+export const ClientListShow = z.enum(['all', 'blocked']);
+export type ClientListShow = z.infer<typeof ClientListShow>;
+
+/**
+ * A submission the platform refused for lack of tokens. It is never run later: once the balance covers it
+ * (`shortfall` 0) the client has to resubmit it, and it stays here until a submission at least as large is accepted.
+ */
+export const BlockedWork = z.object({
+  description: z.string(),
+  tokensRequested: z.int().positive(),
+  /** Tokens still missing now (0 once the balance covers it). */
+  shortfall: z.int().nonnegative(),
+});
+export type BlockedWork = z.infer<typeof BlockedWork>;
 
 export const ClientSummary = z.object({
   id: Id,
@@ -62,6 +77,7 @@ export const ClientSummary = z.object({
   updatedAt: IsoDateTime,
   /** Set while the sync cannot read or store this client's data (the others still sync). */
   syncProblem: z.object({ message: z.string(), at: IsoDateTime }).nullable(),
+  blockedWork: BlockedWork.nullable(),
 });
 export type ClientSummary = z.infer<typeof ClientSummary>;
 

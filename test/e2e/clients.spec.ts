@@ -70,20 +70,26 @@ test('typing in the search box filters clients as you type, and clearing restore
   await expect(clientRows(page)).toHaveCount(sandboxClients.length);
 });
 
-test('sorting by balance orders the rows by the balances the billing API reports', async ({
-  appPage: page,
-}) => {
+test('sorting by balance ranks clients by the share of their allocation left', async ({ appPage: page }) => {
   await expect(clientRows(page)).toHaveCount(sandboxClients.length);
-  const balances = sandboxClients.map((client) => client.balance.total);
+  const share = (client: (typeof sandboxClients)[number]) =>
+    client.balance.total / client.plan.tokens_per_cycle;
+  const byShare = sandboxClients.toSorted((a, b) => share(a) - share(b) || (a.id < b.id ? -1 : 1));
+  // Raw tokens would rank them differently: the sort is about what is left, not how many.
+  expect(byShare.map((c) => c.balance.total)).not.toEqual(
+    sandboxClients.map((c) => c.balance.total).toSorted((a, b) => a - b),
+  );
 
-  await page.getByRole('button', { name: 'Sort by balance' }).click();
+  const sortButton = page.getByRole('button', { name: 'Sort by share of allocation left' });
+  await sortButton.click();
   const header = clientsTable(page).getByRole('columnheader', { name: 'Balance' });
   await expect(header).toHaveAttribute('aria-sort', /^(ascending|descending)$/);
   const ascending = (await header.getAttribute('aria-sort')) === 'ascending';
-  const expected = balances.toSorted((a, b) => (ascending ? a - b : b - a));
+  const ordered = ascending ? byShare : byShare.toReversed();
+  const expected = ordered.map((client) => client.balance.total);
   await expect.poll(() => visibleBalances(page)).toEqual(expected);
 
-  await page.getByRole('button', { name: 'Sort by balance' }).click();
+  await sortButton.click();
   await expect(header).toHaveAttribute('aria-sort', ascending ? 'descending' : 'ascending');
   await expect.poll(() => visibleBalances(page)).toEqual(expected.toReversed());
 });

@@ -1,4 +1,8 @@
-/** A submission refused for lack of tokens: the Insufficient Tokens dialog and its three answers. */
+/**
+ * A submission refused for lack of tokens stays visible until it is resubmitted: the Insufficient Tokens
+ * dialog, the banner and the "Blocked" badge survive "Not now", a reload and a smaller usage going through;
+ * "Turn on Auto Reload" saves it; a purchase that covers it says the work has to be resubmitted.
+ */
 import { expect, test } from './fixtures';
 import {
   clientWhere,
@@ -8,47 +12,76 @@ import {
   PACKS,
   paymentDialog,
 } from './support/purchase-page';
+import { listSandboxClients } from './support/sandbox-api';
 import { submitUsage } from './support/sandbox-controls';
 
-test('the dialog offers the smallest pack that covers the shortfall, Auto Reload, or not now', async ({
+test('blocked work stays visible until resubmitted, and buying tokens says what happens to it', async ({
   appPage: page,
   webHost,
 }) => {
+  test.setTimeout(90_000);
   const api = webHost.billingApi;
   const client = await clientWhere(api, 12, (candidate) => !candidate.auto_reload.enabled);
+  const requested = client.balance.total + 3_000;
   await openSettings(page, webHost.origin, client);
   const dialog = page.getByRole('dialog', { name: 'Insufficient Tokens' });
+  const banner = page.getByRole('region', { name: /submission blocked/ });
   const syncNow = page.getByRole('button', { name: 'Sync now' });
-  const refuse = async (description: string) => {
-    const usage = await submitUsage(api, client.id, client.balance.total + 3_000, description);
-    expect(usage.submission.status).toBe('blocked');
-    await syncNow.click();
-    await expect(dialog).toBeVisible({ timeout: 20_000 });
-    await expect(dialog).toContainText('3,000 tokens short');
-    await expect(dialog).toContainText(description);
-  };
+  const synced = () => expect(page.getByRole('banner').getByRole('status')).toHaveText(/^Synced/);
 
-  await refuse('Quarterly report batch');
+  expect((await submitUsage(api, client.id, requested, 'Quarterly report batch')).submission.status).toBe(
+    'blocked',
+  );
+  await syncNow.click();
+  await expect(dialog).toBeVisible({ timeout: 20_000 });
+  await expect(dialog).toContainText('3,000 tokens short');
   await expect(dialog.getByRole('radio', { name: PACKS['5k'].name })).toBeChecked();
   await dialog.getByRole('button', { name: 'Not now' }).click();
   await expect(dialog).toHaveCount(0);
+  await expect(banner).toContainText('1 submission blocked — 3,000 tokens short');
+  await expect(banner).toContainText('Quarterly report batch');
+
+  // A smaller usage going through is not the blocked work: it stays, a little further out of reach.
+  expect((await submitUsage(api, client.id, 100, 'Thumbnail')).submission.status).toBe('accepted');
   await syncNow.click();
-  await expect(page.getByRole('banner').getByRole('status')).toHaveText(/^Synced/);
-  await expect(dialog, 'an answered submission does not ask again').toHaveCount(0);
+  await expect(banner).toContainText('3,100 tokens short', { timeout: 20_000 });
+  await page.reload();
+  // A new run of the page asks again (the answer was for that visit); the banner was there all along.
+  await expect(dialog).toContainText('3,100 tokens short', { timeout: 20_000 });
+  await dialog.getByRole('button', { name: 'Not now' }).click();
+  await expect(page.getByRole('region', { name: '1 submission blocked — 3,100 tokens short' })).toBeVisible();
 
-  await refuse('Newsletter translations');
+  // The client list flags it and puts it first.
+  await page.goto(`${webHost.origin}/#/clients`);
+  const rows = page.getByRole('table', { name: 'Clients' }).getByRole('row');
+  await expect(rows.nth(1)).toContainText(client.name);
+  await expect(rows.nth(1)).toContainText('Blocked');
+  await page.getByRole('button', { name: 'Blocked only' }).click();
+  await expect(rows).toHaveCount(2);
+
+  // Auto Reload from the dialog is saved for real, not a switch left unsaved.
+  await rows.nth(1).getByRole('link', { name: client.name, exact: true }).click();
+  await banner.getByRole('button', { name: 'Turn on Auto Reload' }).click();
   await dialog.getByRole('button', { name: 'Turn on Auto Reload' }).click();
-  const autoReload = page.getByRole('switch', { name: 'Auto Reload' });
-  await expect(autoReload).toBeChecked();
-  await expect(autoReload).toBeFocused();
-  await page.getByRole('button', { name: 'Discard changes' }).click();
-  await expect(autoReload).not.toBeChecked();
+  await expect(dialog.getByRole('status')).toContainText('Auto Reload is on');
+  await expect
+    .poll(async () => (await listSandboxClients(api)).find((c) => c.id === client.id)?.auto_reload.enabled)
+    .toBe(true);
 
-  await refuse('Landing page rewrite');
   await dialog.getByRole('button', { name: 'Buy pack' }).click();
-  await expect(confirmDialog(page)).toContainText('5,000 tokens');
   await confirmDialog(page).getByRole('button', { name: 'Confirm purchase' }).click();
-  await expectPaymentComplete(page, client.balance.total + PACKS['5k'].tokens);
+  await expectPaymentComplete(page, client.balance.total - 100 + PACKS['5k'].tokens);
   await paymentDialog(page).getByRole('button', { name: 'Done' }).click();
+  const covered = page.getByRole('region', { name: /can run now: ask the client to resubmit it/ });
+  await expect(covered).toBeVisible({ timeout: 20_000 });
   await expect(dialog).toHaveCount(0);
+
+  // The resubmission clears it.
+  expect((await submitUsage(api, client.id, requested, 'Quarterly report batch')).submission.status).toBe(
+    'accepted',
+  );
+  await syncNow.click();
+  await synced();
+  await expect(covered).toHaveCount(0);
+  await expect(banner).toHaveCount(0);
 });

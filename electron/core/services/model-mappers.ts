@@ -26,6 +26,8 @@ export function toClientSummary([
   updatedAt,
   syncProblem,
   syncProblemAt,
+  blockedTokens,
+  blockedDescription,
 ]: ClientListRow): ClientSummary {
   return {
     id,
@@ -39,6 +41,14 @@ export function toClientSummary([
     updatedAt,
     syncProblem:
       syncProblem !== null && syncProblemAt !== null ? { message: syncProblem, at: syncProblemAt } : null,
+    blockedWork:
+      blockedTokens !== null && blockedTokens > 0
+        ? {
+            description: blockedDescription ?? '',
+            tokensRequested: blockedTokens,
+            shortfall: Math.max(0, blockedTokens - total),
+          }
+        : null,
   };
 }
 
@@ -57,6 +67,8 @@ function listRowOf(client: Client, problem: ClientSyncProblem | null): ClientLis
     client.updated_at,
     problem?.message ?? null,
     problem?.at ?? null,
+    client.insufficient_tokens?.tokens_requested ?? null,
+    client.insufficient_tokens?.description ?? null,
   ];
 }
 

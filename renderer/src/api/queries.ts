@@ -1,12 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import {
-  newerSyncStatus,
-  type ClientSortKey,
-  type SortDirection,
-  type SyncStatus,
-} from '../../../shared/ipc/models';
+import { newerSyncStatus, type SyncStatus } from '../../../shared/ipc/models';
 import { api } from './bridge';
-import { queryKeys } from './query-keys';
+import { queryKeys, type ClientListOptions } from './query-keys';
 
 export function useAppInfo() {
   return useQuery({ queryKey: queryKeys.appInfo, queryFn: () => api.invoke('app.info', {}) });
@@ -20,10 +15,10 @@ export function useCatalog() {
   return useQuery({ queryKey: queryKeys.catalog, queryFn: () => api.invoke('catalog.get', {}) });
 }
 
-export function useClients(search: string, sort: ClientSortKey, direction: SortDirection) {
+export function useClients(options: ClientListOptions) {
   return useQuery({
-    queryKey: queryKeys.clientList(search, sort, direction),
-    queryFn: () => api.invoke('clients.list', { search, sort, direction }),
+    queryKey: queryKeys.clientList(options),
+    queryFn: () => api.invoke('clients.list', options),
     // Keeps the table steady while the next search result loads instead of flashing a skeleton per keystroke.
     placeholderData: keepPreviousData,
   });

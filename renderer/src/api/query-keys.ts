@@ -1,5 +1,12 @@
 import type { LedgerFilter } from '../../../shared/ipc/ledger-models';
-import type { ClientSortKey, SortDirection } from '../../../shared/ipc/models';
+import type { ClientListShow, ClientSortKey, SortDirection } from '../../../shared/ipc/models';
+
+export interface ClientListOptions {
+  search: string;
+  sort: ClientSortKey;
+  direction: SortDirection;
+  show: ClientListShow;
+}
 
 /** One place for every React Query key, so event-driven invalidation cannot drift from the hooks. */
 export const queryKeys = {
@@ -10,8 +17,7 @@ export const queryKeys = {
   notices: ['notices'] as const,
   clients: ['clients'] as const,
   clientLists: ['clients', 'list'] as const,
-  clientList: (search: string, sort: ClientSortKey, direction: SortDirection) =>
-    ['clients', 'list', { search, sort, direction }] as const,
+  clientList: (options: ClientListOptions) => ['clients', 'list', options] as const,
   clientDetails: ['clients', 'detail'] as const,
   clientDetail: (clientId: string) => ['clients', 'detail', clientId] as const,
   ledger: ['ledger'] as const,

@@ -28,7 +28,8 @@ export function rowFor(page: Page, name: string): Locator {
 }
 
 export async function visibleClientNames(page: Page): Promise<string[]> {
-  return clientRows(page).getByRole('link').allInnerTexts();
+  // The name is the row's first link; "Buy tokens" is the row's action.
+  return clientRows(page).locator('td:first-child').getByRole('link').allInnerTexts();
 }
 
 /** The total shown in each row's Balance column ("12,500 tokens"), top to bottom. */

@@ -49,7 +49,7 @@ const ids = (
   search: string,
   sort: 'name' | 'balance' | 'renewal' = 'name',
   direction: 'asc' | 'desc' = 'asc',
-) => repos.clients.listRows({ search, sort, direction }).map(([id]) => id);
+) => repos.clients.listRows({ search, sort, direction, show: 'all' }).map(([id]) => id);
 
 describe('clients repository', () => {
   beforeEach(() => {
@@ -82,6 +82,38 @@ describe('clients repository', () => {
     expect(ids('', 'balance', 'desc')).toEqual(['c4', 'c2', 'c3', 'c1', 'c5']);
     expect(ids('', 'renewal')).toEqual(['c2', 'c4', 'c1', 'c3', 'c5']);
     expect(ids('acme', 'balance', 'desc')).toEqual(['c3', 'c5']);
+  });
+
+  it('ranks Balance by the share of the allocation left, not by raw tokens', () => {
+    const big = client('c6', 'Bigplan Media', 20_000, '2026-07-05');
+    repos.clients.upsertMany([{ ...big, plan: { ...big.plan, tokens_per_cycle: 1_000_000 } }]);
+    // 20,000 of 1,000,000 (2 %) is less left than 9,000 of 50,000 (18 %).
+    expect(ids('', 'balance')).toEqual(['c5', 'c1', 'c3', 'c6', 'c2', 'c4']);
+  });
+
+  it('puts clients blocked now first under the default order and can show only them', () => {
+    const refused = (tokens: number) => ({
+      submission_id: `sub_${tokens}`,
+      tokens_requested: tokens,
+      shortfall: 1,
+      at: '2026-06-10T00:00:00.000Z',
+      description: 'Holiday campaign videos',
+    });
+    // c2 holds 9,000: a 10,000 submission is still blocked; c4 holds 12,000, so its 10,000 one is covered.
+    repos.clients.upsertMany([
+      { ...client('c2', 'Élan Bakery', 9_000, '2026-07-01'), insufficient_tokens: refused(10_000) },
+      { ...client('c4', '100% Organic_Farms', 12_000, '2026-07-01'), insufficient_tokens: refused(10_000) },
+    ]);
+
+    expect(ids('')).toEqual(['c2', 'c4', 'c3', 'c5', 'c1']);
+    expect(ids('', 'name', 'desc')).toEqual(['c1', 'c2', 'c5', 'c3', 'c4']);
+    const blockedOnly = repos.clients.listRows({
+      search: '',
+      sort: 'name',
+      direction: 'asc',
+      show: 'blocked',
+    });
+    expect(blockedOnly.map(([id]) => id)).toEqual(['c2']);
   });
 
   it('counts only real changes on upsert', () => {

@@ -49,7 +49,7 @@ describe('usage submissions', () => {
     expect(result.client.insufficient_tokens).toBeNull();
   });
 
-  it('blocks a submission larger than the balance whole, shows it on the client, and a top-up clears it', async () => {
+  it('blocks a submission larger than the balance whole and shows it until it is resubmitted', async () => {
     const client = freshClient();
     await setAutoReload(client.id, { enabled: false, threshold: 0, pack_id: null });
     const tokens = client.balance.total + 500;
@@ -63,8 +63,16 @@ describe('usage submissions', () => {
       shortfall: 500,
       description: 'Blog drafts',
     });
+    // Covering the shortfall runs nothing; a smaller usage going through is not the blocked work either.
     await topUp(sandbox, client.id, 'pack_1k');
-    expect((await getClient(sandbox, client.id)).insufficient_tokens).toBeNull();
+    expect((await getClient(sandbox, client.id)).insufficient_tokens?.submission_id).toBe(
+      result.submission.id,
+    );
+    expect((await submitUsage(client.id, 10)).client.insufficient_tokens?.submission_id).toBe(
+      result.submission.id,
+    );
+    // The resubmission (at least as large) is what clears it.
+    expect((await submitUsage(client.id, tokens)).client.insufficient_tokens).toBeNull();
   });
 
   it('buys the auto reload pack before a usage that would not fit, then writes the usage', async () => {

@@ -5,6 +5,7 @@ import { sql as purchaseStates } from './004-purchase-states';
 import { sql as journalMovesOut } from './005-journal-moves-out';
 import { sql as clientSyncProblems } from './006-client-sync-problems';
 import { sql as invoiceOrigin } from './007-invoice-origin';
+import { sql as clientShareLeft } from './008-client-share-left';
 
 export interface Migration {
   /** Becomes PRAGMA user_version once applied; strictly increasing from 1. */
@@ -22,6 +23,7 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: 'journal-moves-out', sql: journalMovesOut },
   { version: 6, name: 'client-sync-problems', sql: clientSyncProblems },
   { version: 7, name: 'invoice-origin', sql: invoiceOrigin },
+  { version: 8, name: 'client-share-left', sql: clientShareLeft },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { InsufficientTokens, type Balance, type Client } from '../../../../shared/api/billing-api';
-import type { ClientSortKey, SortDirection } from '../../../../shared/ipc/models';
+import type { ClientListShow, ClientSortKey, SortDirection } from '../../../../shared/ipc/models';
 
 interface ClientRow {
   id: string;
@@ -55,9 +55,10 @@ WHERE (${DATA_COLUMNS.map((c) => `clients.${c}`).join(', ')})
 
 /** Sort keys map to indexed columns only; never interpolate caller text into ORDER BY. */
 const SORT_COLUMNS: Record<ClientSortKey, string> = {
-  name: 'name_folded',
-  balance: 'balance_total',
-  renewal: 'renewal_date',
+  name: 'c.name_folded',
+  // The share of the allocation left (migration 008 indexes exactly this expression).
+  balance: '(c.balance_total * 1.0 / max(c.plan_tokens_per_cycle, 1))',
+  renewal: 'c.renewal_date',
 };
 
 /** Case- and accent-insensitive form of a name, stored so search can use SQL. */
@@ -134,7 +135,13 @@ export type ClientListRow = [
   /** Why the last sync set the client aside, and when; null while it syncs. */
   syncProblem: string | null,
   syncProblemAt: string | null,
+  /** The blocked submission (tokens it needs, its description) until it is resubmitted; null when none. */
+  blockedTokens: number | null,
+  blockedDescription: string | null,
 ];
+
+/** Blocked now: a refused submission the balance still does not cover. */
+const BLOCKED_SQL = `(c.balance_total < coalesce(json_extract(c.insufficient_tokens_json, '$.tokens_requested'), 0))`;
 
 const LIST_COLUMNS = [
   'id',
@@ -153,30 +160,34 @@ export interface ClientListQuery {
   search: string;
   sort: ClientSortKey;
   direction: SortDirection;
+  show: ClientListShow;
 }
 
 export function createClientsRepo(db: Database.Database) {
   const upsert = db.prepare<ClientRow>(UPSERT_SQL);
   const byId = db.prepare<[string], ClientRow>('SELECT * FROM clients WHERE id = ?');
   const setBalance = db.prepare<{ id: string; total: number; plan: number; top_up: number }>(
-    `UPDATE clients SET balance_total = @total, balance_plan = @plan, balance_top_up = @top_up,
-       insufficient_tokens_json = NULL WHERE id = @id`,
+    `UPDATE clients SET balance_total = @total, balance_plan = @plan, balance_top_up = @top_up WHERE id = @id`,
   );
   const remove = db.prepare<[string]>('DELETE FROM clients WHERE id = ?');
   const countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM clients');
   const allIds = db.prepare<[], { id: string }>('SELECT id FROM clients ORDER BY id');
   const listStatements = new Map<string, Database.Statement<[string]>>();
 
-  function listStatement(sort: ClientSortKey, direction: SortDirection) {
-    const key = `${sort}:${direction}`;
+  function listStatement({ sort, direction, show }: Omit<ClientListQuery, 'search'>) {
+    const key = `${sort}:${direction}:${show}`;
     let statement = listStatements.get(key);
     if (!statement) {
       const dir = direction === 'desc' ? 'DESC' : 'ASC';
+      // Under the default order (name, A to Z) blocked clients come first: they cannot work until someone acts.
+      const blockedFirst = sort === 'name' && direction === 'asc' ? `${BLOCKED_SQL} DESC, ` : '';
       statement = db.prepare<[string]>(
-        `SELECT ${LIST_COLUMNS.map((column) => `c.${column}`).join(', ')}, p.message, p.at
+        `SELECT ${LIST_COLUMNS.map((column) => `c.${column}`).join(', ')}, p.message, p.at,
+           json_extract(c.insufficient_tokens_json, '$.tokens_requested'),
+           json_extract(c.insufficient_tokens_json, '$.description')
          FROM clients c LEFT JOIN client_sync_problems p ON p.client_id = c.id
-         WHERE c.name_folded LIKE ? ESCAPE '\\'
-         ORDER BY c.${SORT_COLUMNS[sort]} ${dir}, c.id ${dir}`,
+         WHERE c.name_folded LIKE ? ESCAPE '\\' ${show === 'blocked' ? `AND ${BLOCKED_SQL}` : ''}
+         ORDER BY ${blockedFirst}${SORT_COLUMNS[sort]} ${dir}, c.id ${dir}`,
       );
       listStatements.set(key, statement);
     }
@@ -191,8 +202,8 @@ export function createClientsRepo(db: Database.Database) {
       return changed;
     },
     /**
-     * A top-up's new balance, straight from the billing API's answer. A top-up also
-     * clears the refused usage, as the billing service does; updated_at stays so the
+     * A top-up's new balance, straight from the billing API's answer. A blocked submission
+     * stays: covering it runs nothing, the client resubmits it. updated_at stays so the
      * next sync still fetches the client whole.
      */
     applyTopUpBalance(clientId: string, balance: Balance): boolean {
@@ -205,7 +216,7 @@ export function createClientsRepo(db: Database.Database) {
     /** Searched and sorted in SQL, as narrow rows: a keystroke over thousands of clients stays cheap. */
     listRows(query: ClientListQuery): ClientListRow[] {
       const pattern = likeContains(foldForSearch(query.search.trim()));
-      return listStatement(query.sort, query.direction).raw().all(pattern) as ClientListRow[];
+      return listStatement(query).raw().all(pattern) as ClientListRow[];
     },
     get(id: string): Client | null {
       const row = byId.get(id);

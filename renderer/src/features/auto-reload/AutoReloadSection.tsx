@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { ClientDetail } from '../../../../shared/ipc/models';
 import { useUpdateAutoReload } from '../../api/purchases';
 import { useCatalog } from '../../api/queries';
@@ -14,7 +14,6 @@ import {
   type AutoReloadErrors,
   type AutoReloadField,
 } from './auto-reload-form';
-import { useAutoReloadRequestStore } from './auto-reload-request-store';
 import './auto-reload.css';
 
 const HEADING_ID = 'auto-reload-heading';
@@ -43,34 +42,17 @@ export function AutoReloadSection({ client }: { client: ClientDetail }) {
   const [draft, setDraft] = useState<AutoReloadDraft | null>(null);
   const [errors, setErrors] = useState<AutoReloadErrors>({});
   const [savedNote, setSavedNote] = useState(false);
-  const switchRef = useRef<HTMLButtonElement>(null);
-  const sectionRef = useRef<HTMLElement>(null);
-  const request = useAutoReloadRequestStore((state) => state.request);
-  const consumeRequest = useAutoReloadRequestStore((state) => state.consume);
-  // "Turn on Auto Reload" from the Insufficient Tokens dialog: an unsaved draft with the switch on.
-  const requested = request?.clientId === client.id ? request : null;
-  const saved = draftFrom(client.autoReload);
-  const values =
-    draft ??
-    (requested ? { ...saved, enabled: true, packId: saved.packId || (requested.packId ?? '') } : saved);
+  const values = draft ?? draftFrom(client.autoReload);
 
   function edit(patch: Partial<AutoReloadDraft>) {
     setDraft({ ...values, ...patch });
     setSavedNote(false);
-    if (requested) consumeRequest();
   }
 
   function discard() {
     setDraft(null);
     setErrors({});
-    if (requested) consumeRequest();
   }
-
-  useEffect(() => {
-    if (!requested) return;
-    sectionRef.current?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-    switchRef.current?.focus({ preventScroll: true });
-  }, [requested]);
 
   function save() {
     const result = validateDraft(values);
@@ -83,16 +65,15 @@ export function AutoReloadSection({ client }: { client: ClientDetail }) {
       onSuccess: () => {
         setDraft(null);
         setSavedNote(true);
-        if (requested) consumeRequest();
       },
     });
   }
 
   const packs = packsBySize(catalog.data?.packs ?? []);
-  const dirty = draft !== null || requested !== null;
+  const dirty = draft !== null;
 
   return (
-    <section ref={sectionRef} className="card card--wide auto-reload" aria-labelledby={HEADING_ID}>
+    <section className="card card--wide auto-reload" aria-labelledby={HEADING_ID}>
       <div className="card__title-row">
         <div>
           <h2 id={HEADING_ID} className="card__title">
@@ -103,12 +84,7 @@ export function AutoReloadSection({ client }: { client: ClientDetail }) {
             {describeAutoReload(client.autoReload, packs)}
           </p>
         </div>
-        <Switch
-          ref={switchRef}
-          checked={values.enabled}
-          labelledBy={HEADING_ID}
-          onChange={(enabled) => edit({ enabled })}
-        />
+        <Switch checked={values.enabled} labelledBy={HEADING_ID} onChange={(enabled) => edit({ enabled })} />
       </div>
       <form
         className="auto-reload__form"

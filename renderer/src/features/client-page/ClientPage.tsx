@@ -6,14 +6,17 @@ import type { ClientDetail } from '../../../../shared/ipc/models';
 import { useClient } from '../../api/queries';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { ArrowLeftIcon } from '../../components/icons';
+import { BlockedBadge } from '../../components/BlockedBadge';
 import { SyncProblemBadge } from '../../components/SyncProblemBadge';
 import { ClientNotFound } from './ClientNotFound';
 import { CreditsTab } from '../credits/CreditsTab';
+import { BlockedWorkBanner } from '../insufficient-tokens/BlockedWorkBanner';
 import { InsufficientTokensDialog } from '../insufficient-tokens/InsufficientTokensDialog';
 import { InvoicesTab } from '../invoices/InvoicesTab';
 import { PurchaseFlow } from '../payment/PurchaseFlow';
 import { SyncProblemNotice } from '../sync-problems/SyncProblemNotice';
 import { SettingsTab } from './SettingsTab';
+import { BuyTokensLink } from './BuyTokensLink';
 import { CLIENT_TABS, clientTabPath, isClientTab, type ClientTab } from './client-tabs';
 
 function BackLink() {
@@ -34,14 +37,17 @@ function ClientView({ client, tab }: { client: ClientDetail; tab: ClientTab }) {
         <div>
           <div className="page-header__title-row">
             <h1>{client.name}</h1>
+            {client.blockedWork && <BlockedBadge work={client.blockedWork} />}
             {client.syncProblem && <SyncProblemBadge reason={client.syncProblem.message} />}
           </div>
           <p className="page-header__subtitle muted num">
             {client.planName} plan · {formatTokens(client.balance.total)} available
           </p>
         </div>
+        <BuyTokensLink clientId={client.id} />
       </header>
       <SyncProblemNotice client={client} />
+      <BlockedWorkBanner client={client} />
       <Tabs.Root
         className="tabs"
         value={tab}
@@ -71,10 +77,7 @@ function ClientView({ client, tab }: { client: ClientDetail; tab: ClientTab }) {
         client={client}
         onShowCredits={() => navigate(clientTabPath(client.id, 'credits'))}
       />
-      <InsufficientTokensDialog
-        client={client}
-        onShowSettings={() => navigate(clientTabPath(client.id, 'settings'))}
-      />
+      <InsufficientTokensDialog client={client} />
     </div>
   );
 }

@@ -3,7 +3,8 @@ import type { ClientDetail } from '../../../../shared/ipc/models';
 import { BalanceBadge } from '../../components/BalanceBadge';
 import { BalanceSplitBar } from './BalanceSplitBar';
 import { AutoReloadSection } from '../auto-reload/AutoReloadSection';
-import { ManualReloadSection } from '../manual-reload/ManualReloadSection';
+import { MANUAL_RELOAD_HEADING_ID, ManualReloadSection } from '../manual-reload/ManualReloadSection';
+import { useBuyTokensFocus } from './buy-tokens';
 
 function PlanSection({ client }: { client: ClientDetail }) {
   return (
@@ -75,6 +76,7 @@ function BalanceSection({ client }: { client: ClientDetail }) {
 }
 
 export function SettingsTab({ client }: { client: ClientDetail }) {
+  useBuyTokensFocus(MANUAL_RELOAD_HEADING_ID);
   return (
     <div className="settings-grid">
       <PlanSection client={client} />

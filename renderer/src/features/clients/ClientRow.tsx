@@ -2,8 +2,10 @@ import { Link } from 'react-router';
 import { formatCalendarDate, formatInteger, formatTokens } from '../../../../shared/domain/format';
 import type { ClientSummary } from '../../../../shared/ipc/models';
 import { BalanceBadge } from '../../components/BalanceBadge';
+import { BlockedBadge } from '../../components/BlockedBadge';
 import { SyncProblemBadge } from '../../components/SyncProblemBadge';
 import { describeDaysLeft } from '../../lib/renewal';
+import { BuyTokensLink } from '../client-page/BuyTokensLink';
 
 export function ClientRow({ client, now }: { client: ClientSummary; now: Date }) {
   return (
@@ -14,6 +16,7 @@ export function ClientRow({ client, now }: { client: ClientSummary; now: Date })
             {client.name}
           </Link>
           <BalanceBadge balance={client.balance} lowBalance={client.lowBalance} />
+          {client.blockedWork && <BlockedBadge work={client.blockedWork} />}
           {client.syncProblem && <SyncProblemBadge reason={client.syncProblem.message} />}
         </div>
       </td>
@@ -30,6 +33,13 @@ export function ClientRow({ client, now }: { client: ClientSummary; now: Date })
       <td>
         <div className="cell-primary num">{formatCalendarDate(client.renewalDate)}</div>
         <div className="cell-secondary">{describeDaysLeft(client.renewalDate, now)}</div>
+      </td>
+      <td className="cell--end">
+        <BuyTokensLink
+          clientId={client.id}
+          className="button button--ghost button--sm"
+          ariaLabel={`Buy tokens for ${client.name}`}
+        />
       </td>
     </tr>
   );

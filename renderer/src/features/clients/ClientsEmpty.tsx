@@ -1,4 +1,4 @@
-import { SearchIcon, UsersIcon } from '../../components/icons';
+import { CheckCircleIcon, SearchIcon, UsersIcon } from '../../components/icons';
 
 export function NoMatchingClients({ search, onClear }: { search: string; onClear(): void }) {
   return (
@@ -21,6 +21,19 @@ export function NoClientsYet() {
       <p className="panel-state__text">
         Clients appear here once they exist in the billing workspace and sync.
       </p>
+    </div>
+  );
+}
+
+export function NoBlockedClients({ onShowAll }: { onShowAll(): void }) {
+  return (
+    <div className="panel-state">
+      <CheckCircleIcon className="panel-state__icon" />
+      <p className="panel-state__title">No client is blocked</p>
+      <p className="panel-state__text">Every refused submission is covered by its client's balance.</p>
+      <button type="button" className="button button--secondary" onClick={onShowAll}>
+        Show all clients
+      </button>
     </div>
   );
 }

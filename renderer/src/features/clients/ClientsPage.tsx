@@ -7,7 +7,7 @@ import { useUiStore } from '../../state/ui-store';
 import { CLIENT_SEARCH_ID, ClientSearch } from './ClientSearch';
 import { TableLoading } from '../../components/TableLoading';
 import { ClientsTable } from './ClientsTable';
-import { NoClientsYet, NoMatchingClients } from './ClientsEmpty';
+import { NoBlockedClients, NoClientsYet, NoMatchingClients } from './ClientsEmpty';
 import { describeClientCount } from './client-count';
 
 const SEARCH_DEBOUNCE_MS = 80;
@@ -16,10 +16,12 @@ export function ClientsPage() {
   const search = useUiStore((state) => state.clientSearch);
   const sort = useUiStore((state) => state.clientSort);
   const direction = useUiStore((state) => state.clientDirection);
+  const show = useUiStore((state) => state.clientShow);
+  const setShow = useUiStore((state) => state.setClientShow);
   const setSearch = useUiStore((state) => state.setClientSearch);
   const toggleSort = useUiStore((state) => state.toggleClientSort);
   const debouncedSearch = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
-  const clients = useClients(debouncedSearch, sort, direction);
+  const clients = useClients({ search: debouncedSearch, sort, direction, show });
   const queryClient = useQueryClient();
 
   function clearSearch() {
@@ -41,6 +43,7 @@ export function ClientsPage() {
     }
     const { items } = clients.data;
     if (items.length === 0 && !clients.isPlaceholderData) {
+      if (show === 'blocked') return <NoBlockedClients onShowAll={() => setShow('all')} />;
       return debouncedSearch ? (
         <NoMatchingClients search={debouncedSearch} onClear={clearSearch} />
       ) : (
@@ -71,7 +74,17 @@ export function ClientsPage() {
         </div>
       </header>
       <div className="toolbar">
-        <ClientSearch />
+        <div className="toolbar__group">
+          <ClientSearch />
+          <button
+            type="button"
+            className="button button--secondary toggle-button"
+            aria-pressed={show === 'blocked'}
+            onClick={() => setShow(show === 'blocked' ? 'all' : 'blocked')}
+          >
+            Blocked only
+          </button>
+        </div>
         {clients.data && (
           <p className="toolbar__count muted num">
             {describeClientCount(clients.data.items.length, clients.data.total)}

@@ -24,12 +24,15 @@ export function ClientsTable({ clients, sort, direction, onSort, busy }: Clients
           <th scope="col">Plan</th>
           <SortableHeader
             label="Balance"
-            buttonLabel="Sort by balance"
+            buttonLabel="Sort by share of allocation left"
             sortKey="balance"
             align="end"
             {...header}
           />
           <SortableHeader label="Renewal" buttonLabel="Sort by renewal date" sortKey="renewal" {...header} />
+          <th scope="col">
+            <span className="visually-hidden">Actions</span>
+          </th>
         </tr>
       </thead>
       <tbody>

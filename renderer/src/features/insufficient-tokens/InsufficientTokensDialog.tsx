@@ -1,10 +1,12 @@
 import { useState } from 'react';
+import { lowBalanceThreshold } from '../../../../shared/domain/balance';
 import { formatDateTime, formatTokens } from '../../../../shared/domain/format';
 import type { ClientDetail } from '../../../../shared/ipc/models';
-import { useCatalog } from '../../api/queries';
+import { useUpdateAutoReload } from '../../api/purchases';
+import { useCatalog, useSyncStatus } from '../../api/queries';
+import { messageFor } from '../../components/error-message';
 import { Modal } from '../../components/Modal';
-import { useAutoReloadRequestStore } from '../auto-reload/auto-reload-request-store';
-import { smallestPackCovering } from '../manual-reload/pack-labels';
+import { packName, smallestPackCovering } from '../manual-reload/pack-labels';
 import { PackOptions } from '../manual-reload/PackOptions';
 import { usePurchaseFlowStore } from '../payment/purchase-flow-store';
 import { useDismissedSubmissionsStore } from './dismissed-submissions-store';
@@ -14,50 +16,78 @@ type Blocked = NonNullable<ClientDetail['insufficientTokens']>;
 
 interface InsufficientTokensDialogProps {
   client: ClientDetail;
-  /** Brings up the Settings tab, where the Auto Reload section lives. */
-  onShowSettings(): void;
 }
 
-function BlockedBody({
-  client,
-  blocked,
-  onShowSettings,
-}: InsufficientTokensDialogProps & { blocked: Blocked }) {
+/** Saves Auto Reload on with the chosen pack, right here: a switch that only looks on would mislead. */
+function TurnOnAutoReload({ client, packId }: { client: ClientDetail; packId: string | null }) {
+  const update = useUpdateAutoReload(client.id);
+  const catalog = useCatalog();
+  const offline = useSyncStatus().data?.state === 'offline';
+  const saved = client.autoReload;
+  if (saved.enabled) {
+    const pack = catalog.data?.packs.find((candidate) => candidate.id === saved.packId);
+    return (
+      <p className="muted" role="status">
+        Auto Reload is on{pack ? `: it buys ${packName(pack)} below ${formatTokens(saved.threshold)}` : ''}.
+        It does not run blocked work: buy a pack now, then ask the client to resubmit.
+      </p>
+    );
+  }
+  return (
+    <div className="turn-on-auto-reload">
+      <button
+        type="button"
+        className="button button--ghost"
+        disabled={packId === null || offline || update.isPending}
+        title={offline ? 'Offline — Auto Reload needs a connection' : undefined}
+        onClick={() => {
+          if (!packId) return;
+          update.mutate({
+            enabled: true,
+            packId,
+            threshold: saved.threshold > 0 ? saved.threshold : lowBalanceThreshold(client.tokensPerCycle),
+            monthlyLimit: saved.monthlyLimit,
+          });
+        }}
+      >
+        {update.isPending ? 'Turning on…' : 'Turn on Auto Reload'}
+      </button>
+      {update.isError && (
+        <p className="field__error" role="alert">
+          {messageFor(update.error)}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function BlockedBody({ client, blocked }: InsufficientTokensDialogProps & { blocked: Blocked }) {
   const catalog = useCatalog();
   const packs = catalog.data?.packs ?? [];
-  const suggested = smallestPackCovering(packs, blocked.shortfall);
+  // Missing now, not when it was refused: a top-up since may have covered part of it.
+  const shortfall = client.blockedWork?.shortfall ?? blocked.shortfall;
+  const suggested = smallestPackCovering(packs, shortfall);
   const [chosen, setChosen] = useState<string | null>(null);
   const packId = chosen ?? suggested?.id ?? null;
   const dismiss = useDismissedSubmissionsStore((state) => state.dismiss);
   const confirm = usePurchaseFlowStore((state) => state.confirm);
-  const askForAutoReload = useAutoReloadRequestStore((state) => state.ask);
 
   return (
     <>
       <div className="shortfall">
-        <p className="shortfall__amount num">{formatTokens(blocked.shortfall)} short</p>
+        <p className="shortfall__amount num">{formatTokens(shortfall)} short</p>
         <p className="muted">
           “{blocked.description}” needed {formatTokens(blocked.tokensRequested)} on{' '}
           {formatDateTime(blocked.at)}, but only {formatTokens(client.balance.total)} are left. It was not
-          run.
+          run, and blocked work is never run later: once the balance covers it, ask the client to resubmit it.
         </p>
       </div>
       {packs.length > 0 && <PackOptions packs={packs} selectedId={packId} onSelect={setChosen} />}
-      {suggested && suggested.tokens < blocked.shortfall && (
+      {suggested && suggested.tokens < shortfall && (
         <p className="muted">Even the largest pack does not cover the whole shortfall.</p>
       )}
       <div className="modal__actions modal__actions--split">
-        <button
-          type="button"
-          className="button button--ghost"
-          onClick={() => {
-            dismiss(blocked.submissionId);
-            askForAutoReload(client.id, packId);
-            onShowSettings();
-          }}
-        >
-          Turn on Auto Reload
-        </button>
+        <TurnOnAutoReload client={client} packId={packId} />
         <div className="modal__actions">
           <button
             type="button"
@@ -84,15 +114,17 @@ function BlockedBody({
   );
 }
 
-/** Asks what to do about a submission refused for lack of tokens, once per submission. */
-export function InsufficientTokensDialog({ client, onShowSettings }: InsufficientTokensDialogProps) {
+/** Asks what to do about a submission refused for lack of tokens, once per submission while it is short. */
+export function InsufficientTokensDialog({ client }: InsufficientTokensDialogProps) {
   const blocked = client.insufficientTokens;
   const dismissed = useDismissedSubmissionsStore(
     (state) => blocked !== null && state.dismissed.has(blocked.submissionId),
   );
   const dismiss = useDismissedSubmissionsStore((state) => state.dismiss);
   const flowActive = usePurchaseFlowStore((state) => state.step !== null);
-  if (!blocked || dismissed || flowActive) return null;
+  // Once the balance covers it there is nothing to buy: the banner says to have it resubmitted.
+  const stillShort = (client.blockedWork?.shortfall ?? 0) > 0;
+  if (!blocked || !stillShort || dismissed || flowActive) return null;
   return (
     <Modal
       open
@@ -101,7 +133,7 @@ export function InsufficientTokensDialog({ client, onShowSettings }: Insufficien
       subtitle={`${client.name} ran out of tokens for a submission.`}
       onDismiss={() => dismiss(blocked.submissionId)}
     >
-      <BlockedBody client={client} blocked={blocked} onShowSettings={onShowSettings} />
+      <BlockedBody client={client} blocked={blocked} />
     </Modal>
   );
 }

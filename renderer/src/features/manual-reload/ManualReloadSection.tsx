@@ -10,7 +10,7 @@ import { perTokenRate } from './pack-labels';
 import { PackOptions } from './PackOptions';
 import './manual-reload.css';
 
-const HEADING_ID = 'manual-reload-heading';
+export const MANUAL_RELOAD_HEADING_ID = 'manual-reload-heading';
 const REASON_ID = 'manual-reload-blocked-reason';
 const OPEN_PURCHASE_ID = 'manual-reload-open-purchase';
 export const OFFLINE_REASON = 'Offline \u2014 purchases need a connection';
@@ -47,9 +47,9 @@ export function ManualReloadSection({ client }: { client: ClientDetail }) {
   const card = account.data?.card;
 
   return (
-    <section className="card card--wide manual-reload" aria-labelledby={HEADING_ID}>
+    <section className="card card--wide manual-reload" aria-labelledby={MANUAL_RELOAD_HEADING_ID}>
       <div className="card__title-row">
-        <h2 id={HEADING_ID} className="card__title">
+        <h2 id={MANUAL_RELOAD_HEADING_ID} className="card__title">
           Manual Reload
         </h2>
         {card && <span className="card-on-file muted">Charged to {describeCard(card)}</span>}
