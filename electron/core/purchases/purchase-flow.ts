@@ -31,8 +31,8 @@ export interface PurchaseFlowOptions extends PurchaseStore {
   /** The backend and agency signed in now; null until both are known. */
   workspace: () => Workspace | null;
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
-  /** Asks for a sync that starts after any running one (invoices and the rest arrive by sync). */
-  syncSoon: () => void;
+  /** Asks for this client's credit log and invoices before any other client's (its invoice arrives by sync). */
+  syncSoon: (clientId: string) => void;
   logger: Logger;
   retryDelaysMs: readonly number[];
   now: () => Date;
@@ -266,7 +266,7 @@ export class PurchaseFlow {
     if (accountChanged) this.options.emit('cache.changed', { scopes: ['account'] });
     this.options.emit('cache.changed', { scopes, clientIds: [record.clientId] });
     this.announce(record);
-    this.options.syncSoon();
+    this.options.syncSoon(record.clientId);
     return record;
   }
 }

@@ -95,7 +95,7 @@ export async function startAppRuntime(options: AppRuntimeOptions): Promise<AppRu
       },
       now,
       emit: events.emit,
-      syncSoon: () => void sync.syncAfterCurrent(),
+      syncSoon: (clientId) => sync.syncClientFirst(clientId),
       logger,
       notices,
       isOffline: () => sync.status().state === 'offline',

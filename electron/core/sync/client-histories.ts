@@ -19,6 +19,8 @@ interface HistoriesOptions {
   onClient: (done: number, total: number) => void;
   /** Reads the complete client list again, removing clients the billing service no longer has. */
   relist: () => Promise<void>;
+  /** The next client to sync before the rest (one just bought for), taken off the engine's list. */
+  takeUrgent: () => string | undefined;
 }
 
 function stopsTheWholeRun(error: unknown): boolean {
@@ -41,21 +43,30 @@ function problemOf(ctx: SyncStepContext, clientId: string, error: unknown, at: D
   return { clientId, at: at.toISOString(), message, details };
 }
 
+/**
+ * Syncs `clientIds` in order, but between two clients an urgent one goes first
+ * (once, even if it was done earlier in the run: its new invoice came since).
+ */
 export async function syncClientHistories(
   ctx: SyncStepContext,
+  clientIds: readonly string[],
   options: HistoriesOptions,
 ): Promise<HistoriesOutcome> {
-  const clientIds = ctx.repos.clients.ids();
+  const queue = [...clientIds];
   let relisted = false;
   let setAside = 0;
-  for (const [index, clientId] of clientIds.entries()) {
-    options.onClient(index, clientIds.length);
+  for (let done = 0; ; done += 1) {
+    const urgent = options.takeUrgent();
+    if (urgent !== undefined && queue.includes(urgent)) queue.splice(queue.indexOf(urgent), 1);
+    const clientId = urgent ?? queue.shift();
+    if (clientId === undefined) break;
+    options.onClient(done, done + queue.length + 1);
     if (ctx.unreadableClients.has(clientId)) {
       setAside += 1;
       continue;
     }
     try {
-      await syncClientHistory(ctx, clientId);
+      await syncClientHistory(ctx, clientId, urgent !== undefined);
       if (ctx.repos.syncProblems.clear(clientId)) ctx.changed(['clients'], [clientId]);
     } catch (error) {
       if (ctx.signal.aborted || stopsTheWholeRun(error)) throw error;

@@ -3,10 +3,11 @@ import type { EventName, EventPayload } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
 import type { SyncStatus } from '../../../shared/ipc/models';
 import type { BillingApiClient } from '../billing-api/billing-api-client';
-import { BillingApiError, RequestCancelledError } from '../billing-api/billing-api-error';
+import { BillingApiError } from '../billing-api/billing-api-error';
 import type { Repositories } from '../db/repositories';
 import type { Logger } from '../runtime/types';
 import { syncClientHistories } from './client-histories';
+import { failedSyncStatus, restingSyncStatus, type StatusFields } from './resting-and-failed-status';
 import {
   type PageSizes,
   type SyncReport,
@@ -48,17 +49,25 @@ const DEFAULT_PAGE_SIZES: PageSizes = { clients: 100, ledger: 500, invoices: 100
 export const COMPLETE_CLIENT_LISTING_EVERY_MS = 10 * 60_000;
 const PROBE_TIMEOUT_MS = 4_000;
 
-/** A status before setStatus numbers it. */
-type StatusFields = Omit<SyncStatus, 'revision'>;
+interface Run {
+  promise: Promise<SyncResult>;
+  abort: AbortController;
+  /** False for a run that syncs only urgent clients' histories. */
+  everything: boolean;
+}
 
 /**
  * Mirrors the billing service into the cache: at start, on an interval and on
- * request. Only one run at a time; asking again while one runs joins it.
+ * request. Only one run at a time; asking again while one runs joins it. A
+ * client asked for urgently (after a purchase) is synced next, inside the
+ * running run or in a short run of its own.
  */
 export class SyncEngine {
   private current: SyncStatus;
   private revision = 0;
-  private running: { promise: Promise<SyncResult>; abort: AbortController } | null = null;
+  private running: Run | null = null;
+  /** Clients whose history must be synced before any other's (see syncClientFirst). */
+  private readonly urgent = new Set<string>();
   private timer: NodeJS.Timeout | null = null;
   private retry: { timer: NodeJS.Timeout; delayMs: number } | null = null;
   private readonly pageSizes: PageSizes;
@@ -85,28 +94,38 @@ export class SyncEngine {
   }
 
   syncNow(): Promise<SyncResult> {
-    if (this.running) return this.running.promise;
+    const running = this.running;
+    if (running) return running.everything ? running.promise : running.promise.then(() => this.syncNow());
+    return this.begin(true);
+  }
+
+  /**
+   * Syncs this client's credit log and invoices before any other's, e.g. right
+   * after a purchase, whose invoice nothing else brings: a running sync takes
+   * it next, between two clients; otherwise a short run syncs it alone.
+   */
+  syncClientFirst(clientId: string): void {
+    this.urgent.add(clientId);
+    if (!this.running) void this.begin(false);
+  }
+
+  private begin(everything: boolean): Promise<SyncResult> {
     const api = this.options.getApi();
     if (!api) {
       this.setStatus(this.restingStatus());
       return Promise.resolve({ status: this.current, report: null });
     }
     const abort = new AbortController();
-    const promise = this.run(api, abort.signal).finally(() => {
+    const promise = this.run(api, abort.signal, everything).finally(() => {
       this.running = null;
-      this.retryWhileUnreachable();
+      // Asked for after this run had passed the client histories: its turn now, unless the API is out of reach
+      // or the run was called off (stop, sign-in elsewhere), which must leave the cache alone.
+      const urgentNext = this.urgent.size > 0 && !abort.signal.aborted && this.current.state !== 'offline';
+      if (urgentNext) void this.begin(false);
+      else this.retryWhileUnreachable();
     });
-    this.running = { promise, abort };
+    this.running = { promise, abort, everything };
     return promise;
-  }
-
-  /**
-   * A sync that starts after the running one (if any) ends, so it sees changes
-   * made since that one fetched its pages; joining it could keep their old copy.
-   */
-  syncAfterCurrent(): Promise<SyncResult> {
-    const running = this.running;
-    return running ? running.promise.then(() => this.syncNow()) : this.syncNow();
   }
 
   /** Abandons the running sync (if any) and waits until it has let go of the cache. */
@@ -191,16 +210,7 @@ export class SyncEngine {
   }
 
   private restingStatus(): StatusFields {
-    const { repos } = this.options;
-    const lastSyncedAt = repos.syncCursors.lastSyncedAt();
-    const state = this.options.getApi() ? 'idle' : 'signed_out';
-    const setAside = repos.syncProblems.counts();
-    const cached = repos.clients.count();
-    const clients =
-      setAside.cached + setAside.uncached > 0
-        ? { synced: cached - setAside.cached, total: cached + setAside.uncached }
-        : null;
-    return { state, lastSyncedAt, progress: null, error: null, clients };
+    return restingSyncStatus(this.options.repos, this.options.getApi() !== null);
   }
 
   private setStatus(status: StatusFields): void {
@@ -209,7 +219,7 @@ export class SyncEngine {
     this.options.emit('sync.status', this.current);
   }
 
-  private async run(api: BillingApiClient, signal: AbortSignal): Promise<SyncResult> {
+  private async run(api: BillingApiClient, signal: AbortSignal, everything: boolean): Promise<SyncResult> {
     const { db, repos, emit, logger } = this.options;
     const lastSyncedAt = repos.syncCursors.lastSyncedAt();
     const syncing = (progress: SyncStatus['progress']) =>
@@ -241,10 +251,12 @@ export class SyncEngine {
       // attempt would hide the offline banner each time.
       const retryingOffline = this.current.state === 'offline';
       if (!retryingOffline) syncing(null);
-      await syncAccountAndCatalog(ctx);
-      if (retryingOffline) syncing(null);
-      await this.listClients(ctx, this.completeListingDue());
-      const { setAside } = await syncClientHistories(ctx, {
+      if (everything) {
+        await syncAccountAndCatalog(ctx);
+        if (retryingOffline) syncing(null);
+        await this.listClients(ctx, this.completeListingDue());
+      }
+      const { setAside } = await syncClientHistories(ctx, everything ? repos.clients.ids() : [], {
         now: this.now,
         onClient: (done, total) => {
           counts.done = done;
@@ -252,14 +264,19 @@ export class SyncEngine {
           syncing({ ...counts });
         },
         relist: () => this.listClients(ctx, true),
+        takeUrgent: () => {
+          const [clientId] = this.urgent;
+          if (clientId !== undefined) this.urgent.delete(clientId);
+          return clientId;
+        },
       });
       if (setAside > 0) logger.warn('Some clients could not be synced', { setAside });
-      const finishedAt = this.now().toISOString();
-      repos.syncCursors.setLastSyncedAt(finishedAt);
-      this.setStatus({ ...this.restingStatus(), lastSyncedAt: finishedAt });
+      // A run for urgent clients alone says nothing about how fresh the rest of the mirror is.
+      if (everything) repos.syncCursors.setLastSyncedAt(this.now().toISOString());
+      this.setStatus(this.restingStatus());
       return { status: this.current, report };
     } catch (error) {
-      this.setStatus(this.failedStatus(error, lastSyncedAt, signal));
+      this.setStatus(failedSyncStatus(error, lastSyncedAt, signal) ?? this.restingStatus());
       if (this.current.state === 'error') {
         const details = { error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
         if (error instanceof AppError) logger.warn('Sync failed', details);
@@ -279,18 +296,5 @@ export class SyncEngine {
   private async listClients(ctx: SyncStepContext, complete: boolean): Promise<void> {
     const startedAt = this.now().getTime();
     if (await syncClients(ctx, complete)) this.completeListingAt = startedAt;
-  }
-
-  private failedStatus(error: unknown, lastSyncedAt: string | null, signal: AbortSignal): StatusFields {
-    // Being cancelled (stop, sign-in elsewhere) is not a failure worth showing.
-    if (signal.aborted || error instanceof RequestCancelledError) {
-      return this.restingStatus();
-    }
-    const appError =
-      error instanceof AppError
-        ? error
-        : new AppError('internal', 'Syncing with the billing service failed.');
-    const state = appError.kind === 'offline' ? 'offline' : 'error';
-    return { state, lastSyncedAt, progress: null, error: appError.toShape(), clients: null };
   }
 }

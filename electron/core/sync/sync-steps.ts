@@ -143,9 +143,9 @@ async function syncLedger(ctx: SyncStepContext, clientId: string): Promise<numbe
 }
 
 /** Invoices can change status, so the whole list is fetched again whenever the client changed. */
-async function syncInvoices(ctx: SyncStepContext, client: Client, ledgerChanged: boolean): Promise<number> {
+async function syncInvoices(ctx: SyncStepContext, client: Client, mustFetch: boolean): Promise<number> {
   const cursors = ctx.repos.syncCursors;
-  if (!ledgerChanged && cursors.invoicesSyncedFor(client.id) === client.updated_at) return 0;
+  if (!mustFetch && cursors.invoicesSyncedFor(client.id) === client.updated_at) return 0;
   const invoices: Invoice[] = [];
   let cursor: string | undefined;
   do {
@@ -168,11 +168,19 @@ async function syncInvoices(ctx: SyncStepContext, client: Client, ledgerChanged:
   return changed;
 }
 
-export async function syncClientHistory(ctx: SyncStepContext, clientId: string): Promise<void> {
+/**
+ * `refetchInvoices` reads the invoices even when neither the log nor the cached client changed: a purchase
+ * stores its own credit entry and balance, so only its new invoice is missing, and nothing else shows it.
+ */
+export async function syncClientHistory(
+  ctx: SyncStepContext,
+  clientId: string,
+  refetchInvoices: boolean,
+): Promise<void> {
   const client = ctx.repos.clients.get(clientId);
   if (!client) return;
   const newEntries = await syncLedger(ctx, clientId);
-  const invoicesChanged = await syncInvoices(ctx, client, newEntries > 0);
+  const invoicesChanged = await syncInvoices(ctx, client, newEntries > 0 || refetchInvoices);
   const scopes: CacheScope[] = [];
   if (newEntries > 0) scopes.push('ledger');
   if (invoicesChanged > 0) scopes.push('invoices');
