@@ -52,3 +52,22 @@ test('Auto Reload is switched on and off, validated, saved and persisted', async
   await expect(section).toContainText('Auto Reload is off');
   expect((await sandboxAutoReload())?.enabled).toBe(false);
 });
+
+test('unsaved Auto Reload edits say so and survive leaving the page', async ({ appPage: page, webHost }) => {
+  const client = await clientWhere(webHost.billingApi, 16, (candidate) => !candidate.auto_reload.enabled);
+  await openSettings(page, webHost.origin, client);
+  const section = page.getByRole('region', { name: 'Auto Reload' });
+  await section.getByRole('switch', { name: 'Auto Reload' }).click();
+  await section.getByLabel('Reload when balance falls below').fill('1,500');
+  await expect(section.getByRole('status')).toHaveText('Unsaved changes: on after Save');
+  await expect(section).toContainText('Auto Reload is off');
+
+  await page.getByRole('link', { name: 'Back to clients' }).click();
+  await page.getByRole('link', { name: client.name, exact: true }).click();
+
+  await expect(section.getByRole('switch', { name: 'Auto Reload' })).toBeChecked();
+  await expect(section.getByLabel('Reload when balance falls below')).toHaveValue('1,500');
+  await section.getByRole('button', { name: 'Discard changes' }).click();
+  await expect(section.getByRole('switch', { name: 'Auto Reload' })).not.toBeChecked();
+  await expect(section.getByRole('status')).toHaveCount(0);
+});

@@ -51,6 +51,11 @@ test('synced screens browse offline under a banner that goes once the billing AP
     // The client list, from the cache.
     await expect(clientRows(page)).toHaveCount(clients.length);
     await page.getByRole('link', { name: client.name, exact: true }).click();
+    const autoReloadSwitch = page.getByRole('region', { name: 'Auto Reload' }).getByRole('switch');
+    await expect(autoReloadSwitch).toBeDisabled();
+    await expect(autoReloadSwitch).toHaveAccessibleDescription(
+      'Offline — Auto Reload settings need a connection',
+    );
 
     // The credit log with a filter and a search, and its provenance.
     await page.getByRole('tab', { name: 'Credits' }).click();

@@ -14,12 +14,15 @@ export function SegmentBar({
   height,
   total,
   segments,
+  marker,
 }: {
-  /** Block class; the empty track is `<className>__track`. */
+  /** Block class; the empty track is `<className>__track`, the marker `<className>__marker`. */
   className: string;
   height: number;
   total: number;
   segments: readonly Segment[];
+  /** A thin line at this many tokens (a threshold), when it falls inside the bar. */
+  marker?: number;
 }) {
   let offset = 0;
   return (
@@ -49,6 +52,15 @@ export function SegmentBar({
               />
             );
           })}
+      {marker !== undefined && total > 0 && marker < total && (
+        <rect
+          className={`${className}__marker`}
+          x={(marker / total) * 100 - 0.3}
+          y="0"
+          width="0.6"
+          height={height}
+        />
+      )}
     </svg>
   );
 }

@@ -6,10 +6,12 @@ interface SwitchProps {
   /** The id of the visible text that names the switch. */
   labelledBy: string;
   ref?: Ref<HTMLButtonElement>;
+  disabled?: boolean;
+  describedBy?: string;
 }
 
 /** An on/off control announced as a switch ("Auto Reload, switch, on"). */
-export function Switch({ checked, onChange, labelledBy, ref }: SwitchProps) {
+export function Switch({ checked, onChange, labelledBy, ref, disabled, describedBy }: SwitchProps) {
   return (
     <button
       ref={ref}
@@ -17,6 +19,8 @@ export function Switch({ checked, onChange, labelledBy, ref }: SwitchProps) {
       role="switch"
       aria-checked={checked}
       aria-labelledby={labelledBy}
+      aria-describedby={describedBy}
+      disabled={disabled}
       className="switch"
       onClick={() => onChange(!checked)}
     >

@@ -7,10 +7,18 @@ export function localIsoDate(now: Date): string {
   return `${now.getFullYear()}-${month}-${day}`;
 }
 
-/** "12 days left", "1 day left", "Renews today", or "Renewal overdue". */
+/** "Renews in 12 days", "Renews tomorrow", "Renews today", or "Renewal overdue": it is the plan that renews. */
 export function describeDaysLeft(renewalDate: string, now: Date): string {
-  const days = daysBetween(localIsoDate(now), renewalDate);
+  const days = daysUntil(renewalDate, now);
   if (days < 0) return 'Renewal overdue';
   if (days === 0) return 'Renews today';
-  return `${formatInteger(days)} ${days === 1 ? 'day' : 'days'} left`;
+  if (days === 1) return 'Renews tomorrow';
+  return `Renews in ${formatInteger(days)} days`;
 }
+
+export function daysUntil(isoDate: string, now: Date): number {
+  return daysBetween(localIsoDate(now), isoDate);
+}
+
+/** Plan tokens' expiry earns attention (amber) only this close to it; a month out it is just a date. */
+export const EXPIRY_SOON_DAYS = 7;

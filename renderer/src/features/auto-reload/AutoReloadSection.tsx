@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ClientDetail } from '../../../../shared/ipc/models';
 import { useUpdateAutoReload } from '../../api/purchases';
-import { useCatalog } from '../../api/queries';
+import { useCatalog, useSyncStatus } from '../../api/queries';
 import { messageFor } from '../../components/error-message';
 import { CheckIcon } from '../../components/icons';
 import { Switch } from '../../components/Switch';
@@ -14,9 +14,11 @@ import {
   type AutoReloadErrors,
   type AutoReloadField,
 } from './auto-reload-form';
+import { useAutoReloadDraftStore } from './auto-reload-draft-store';
 import './auto-reload.css';
 
 const HEADING_ID = 'auto-reload-heading';
+const OFFLINE_ID = 'auto-reload-offline';
 const fieldId = (field: AutoReloadField) => `auto-reload-${field}`;
 const errorId = (field: AutoReloadField) => `auto-reload-${field}-error`;
 
@@ -39,18 +41,21 @@ function invalidProps(field: AutoReloadField, errors: AutoReloadErrors) {
 export function AutoReloadSection({ client }: { client: ClientDetail }) {
   const catalog = useCatalog();
   const update = useUpdateAutoReload(client.id);
-  const [draft, setDraft] = useState<AutoReloadDraft | null>(null);
+  const draft = useAutoReloadDraftStore((state) => state.drafts[client.id] ?? null);
+  const keepDraft = useAutoReloadDraftStore((state) => state.keep);
+  const dropDraft = useAutoReloadDraftStore((state) => state.drop);
+  const offline = useSyncStatus().data?.state === 'offline';
   const [errors, setErrors] = useState<AutoReloadErrors>({});
   const [savedNote, setSavedNote] = useState(false);
   const values = draft ?? draftFrom(client.autoReload);
 
   function edit(patch: Partial<AutoReloadDraft>) {
-    setDraft({ ...values, ...patch });
+    keepDraft(client.id, { ...values, ...patch });
     setSavedNote(false);
   }
 
   function discard() {
-    setDraft(null);
+    dropDraft(client.id);
     setErrors({});
   }
 
@@ -63,7 +68,7 @@ export function AutoReloadSection({ client }: { client: ClientDetail }) {
     setErrors({});
     update.mutate(result.settings, {
       onSuccess: () => {
-        setDraft(null);
+        dropDraft(client.id);
         setSavedNote(true);
       },
     });
@@ -83,8 +88,24 @@ export function AutoReloadSection({ client }: { client: ClientDetail }) {
             <span className={client.autoReload.enabled ? 'dot dot--on' : 'dot'} aria-hidden="true" />
             {describeAutoReload(client.autoReload, packs)}
           </p>
+          {dirty && (
+            <p className="auto-reload__unsaved" role="status">
+              Unsaved changes: {values.enabled ? 'on' : 'off'} after Save
+            </p>
+          )}
+          {offline && (
+            <p id={OFFLINE_ID} className="auto-reload__offline">
+              Offline — Auto Reload settings need a connection
+            </p>
+          )}
         </div>
-        <Switch checked={values.enabled} labelledBy={HEADING_ID} onChange={(enabled) => edit({ enabled })} />
+        <Switch
+          checked={values.enabled}
+          labelledBy={HEADING_ID}
+          disabled={offline}
+          describedBy={offline ? OFFLINE_ID : undefined}
+          onChange={(enabled) => edit({ enabled })}
+        />
       </div>
       <form
         className="auto-reload__form"
@@ -94,7 +115,7 @@ export function AutoReloadSection({ client }: { client: ClientDetail }) {
           save();
         }}
       >
-        <fieldset className="auto-reload__fields" disabled={!values.enabled || update.isPending}>
+        <fieldset className="auto-reload__fields" disabled={!values.enabled || update.isPending || offline}>
           <div className="field">
             <label htmlFor={fieldId('packId')}>Pack</label>
             <select
@@ -171,7 +192,11 @@ export function AutoReloadSection({ client }: { client: ClientDetail }) {
               Discard changes
             </button>
           )}
-          <button type="submit" className="button button--primary" disabled={!dirty || update.isPending}>
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={!dirty || update.isPending || offline}
+          >
             {update.isPending ? 'Saving…' : 'Save'}
           </button>
         </div>

@@ -45,10 +45,14 @@ function BalanceSection({ client }: { client: ClientDetail }) {
         <h2 id="balance-heading" className="card__title">
           Balance
         </h2>
-        <BalanceBadge balance={client.balance} lowBalance={client.lowBalance} />
+        <BalanceBadge
+          balance={client.balance}
+          lowBalance={client.lowBalance}
+          tokensPerCycle={client.tokensPerCycle}
+        />
       </div>
       <p className="balance-total num">{formatTokens(client.balance.total)}</p>
-      <BalanceSplitBar balance={client.balance} />
+      <BalanceSplitBar balance={client.balance} tokensPerCycle={client.tokensPerCycle} />
       <dl className="facts">
         <div className="facts__row">
           <dt>

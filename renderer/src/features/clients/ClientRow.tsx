@@ -15,7 +15,11 @@ export function ClientRow({ client, now }: { client: ClientSummary; now: Date })
           <Link className="client-cell__name" to={`/clients/${encodeURIComponent(client.id)}/settings`}>
             {client.name}
           </Link>
-          <BalanceBadge balance={client.balance} lowBalance={client.lowBalance} />
+          <BalanceBadge
+            balance={client.balance}
+            lowBalance={client.lowBalance}
+            tokensPerCycle={client.tokensPerCycle}
+          />
           {client.blockedWork && <BlockedBadge work={client.blockedWork} />}
           {client.syncProblem && <SyncProblemBadge reason={client.syncProblem.message} />}
         </div>

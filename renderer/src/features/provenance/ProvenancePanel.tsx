@@ -7,6 +7,8 @@ import {
 } from '../../../../shared/domain/format';
 import type { Provenance, TopUpBucketModel } from '../../../../shared/ipc/ledger-models';
 import { ErrorPanel } from '../../components/ErrorPanel';
+import { useNow } from '../../hooks/use-now';
+import { daysUntil, EXPIRY_SOON_DAYS } from '../../lib/renewal';
 import { clientTabPath } from '../client-page/client-tabs';
 import { ProvenanceBar } from './ProvenanceBar';
 import { useProvenance } from './use-provenance';
@@ -25,6 +27,8 @@ function bucketLabel(type: TopUpBucketModel['type']): string {
 }
 
 function PlanSource({ plan }: { plan: Provenance['plan'] }) {
+  const now = useNow(60 * 60_000);
+  const soon = daysUntil(plan.expiresOn, now) <= EXPIRY_SOON_DAYS;
   return (
     <li className="source-row">
       <span className="swatch swatch--plan" aria-hidden="true" />
@@ -36,7 +40,7 @@ function PlanSource({ plan }: { plan: Provenance['plan'] }) {
         <p className="num">
           <strong>{formatTokens(plan.tokensLeft)}</strong> left this cycle
         </p>
-        <p className="source-row__meta source-row__meta--expiry">
+        <p className={soon ? 'source-row__meta source-row__meta--expiry' : 'source-row__meta'}>
           Expire on {formatCalendarDate(plan.expiresOn)}
         </p>
       </div>
