@@ -5,6 +5,7 @@ import { createCheckoutService } from './checkout-service';
 import { createClientBooks } from './client-books';
 import { createCycleService } from './cycle-service';
 import { createSandboxClock } from './sandbox-clock';
+import { createSetupService } from './setup-service';
 import { createTopUpService } from './top-up-service';
 import { createUsageService } from './usage-service';
 
@@ -17,6 +18,7 @@ export function createBilling(db: SandboxDb, repos: Repositories, baseNow: () =>
     books,
     topUps,
     checkout: createCheckoutService(repos, topUps, clock),
+    setup: createSetupService(repos, clock),
     usage: createUsageService(repos, books, topUps, clock),
     cycles: createCycleService(repos, books, clock),
   };

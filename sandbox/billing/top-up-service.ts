@@ -99,6 +99,7 @@ export function createTopUpService(repos: Repositories, books: ClientBooks, cloc
     const label = topUp.kind === 'auto_reload' ? 'Auto reload' : 'Top-up';
     const tokens = formatInteger(topUp.tokens);
     recordCharge(topUp, cardNumber, null);
+    if (normalizeCardNumber(cardNumber) === repos.agency.savedCardNumber()) repos.agency.clearCardDecline();
     const invoice = books.issueInvoice(client, {
       at,
       description: `${label}: ${tokens} tokens`,
@@ -146,6 +147,9 @@ export function createTopUpService(repos: Repositories, books: ClientBooks, cloc
   /** A failed charge on `cardNumber`: the top-up waits for another payment method. */
   const decline = (topUp: TopUpRecord, cardNumber: string, error: PaymentError): TopUpOutcome => {
     recordCharge(topUp, cardNumber, error);
+    if (normalizeCardNumber(cardNumber) === repos.agency.savedCardNumber()) {
+      repos.agency.recordCardDecline(clock.now().toISOString(), error.message);
+    }
     repos.topUps.setStatus(topUp.id, 'requires_payment_method', topUp.card_number, error);
     return { topUp: requireTopUp(topUp.id), ledgerEntry: null };
   };

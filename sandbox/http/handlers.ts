@@ -126,6 +126,8 @@ export function createHandlers(context: HandlerContext): RouteHandlers {
 
     createCheckoutSession: ({ params }) => billing.checkout.create(params.id ?? ''),
 
+    createSetupSession: () => billing.setup.create(),
+
     cancelTopUp: ({ params }) => toWireTopUp(billing.topUps.cancel(params.id ?? '')),
   };
 }

@@ -34,6 +34,12 @@ export function createAgencyRepository(db: SandboxDb) {
   const updateCard = db.prepare(
     'UPDATE agency SET card_brand = ?, card_last4 = ?, card_exp_month = ?, card_exp_year = ? WHERE id = ?',
   );
+  const selectDecline = db.prepare('SELECT at, message FROM card_declines LIMIT 1');
+  const upsertDecline = db.prepare(
+    `INSERT INTO card_declines (agency_id, at, message) VALUES (?, ?, ?)
+     ON CONFLICT (agency_id) DO UPDATE SET at = excluded.at, message = excluded.message`,
+  );
+  const deleteDecline = db.prepare('DELETE FROM card_declines');
 
   return {
     insert(me: Me): void {
@@ -62,6 +68,16 @@ export function createAgencyRepository(db: SandboxDb) {
       const agencyId = this.get().agency.id;
       upsertCardNumber.run(agencyId, digits);
       updateCard.run(cardBrand(digits), digits.slice(-4), expMonth, expYear, agencyId);
+      deleteDecline.run();
+    },
+
+    /** The saved card was declined (a purchase or an Auto Reload): every client's charges now fail on it. */
+    recordCardDecline(at: string, message: string): void {
+      upsertDecline.run(this.get().agency.id, at, message);
+    },
+
+    clearCardDecline(): void {
+      deleteDecline.run();
     },
 
     get(): Me {
@@ -81,6 +97,7 @@ export function createAgencyRepository(db: SandboxDb) {
         user: { id: row.user_id, name: row.user_name, email: row.user_email },
         card,
         stripe_publishable_key: row.stripe_publishable_key,
+        card_declined: (selectDecline.get() as { at: string; message: string } | undefined) ?? null,
       };
     },
   };

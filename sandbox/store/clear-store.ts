@@ -5,6 +5,8 @@ const TABLES_IN_DELETE_ORDER = [
   'outbox',
   'charges',
   'checkout_sessions',
+  'setup_sessions',
+  'card_declines',
   'top_up_keys',
   'top_ups',
   'client_billing',

@@ -7,6 +7,7 @@ import { createInvoiceRepository } from './invoice-repository';
 import { createLedgerRepository } from './ledger-repository';
 import type { SandboxDb } from './open-store';
 import { createOutboxRepository } from './outbox-repository';
+import { createSetupSessionRepository } from './setup-session-repository';
 import { createTopUpRepository } from './top-up-repository';
 import { createUsageRepository } from './usage-repository';
 
@@ -18,6 +19,7 @@ export function createRepositories(db: SandboxDb) {
     ledger: createLedgerRepository(db),
     invoices: createInvoiceRepository(db),
     topUps: createTopUpRepository(db),
+    setupSessions: createSetupSessionRepository(db),
     charges: createChargeRepository(db),
     outbox: createOutboxRepository(db),
     usage: createUsageRepository(db),

@@ -145,6 +145,22 @@ CREATE TABLE IF NOT EXISTS checkout_sessions (
   created_at TEXT NOT NULL
 ) WITHOUT ROWID;
 
+-- The saved card's last decline, until a charge to it succeeds or another card is saved.
+CREATE TABLE IF NOT EXISTS card_declines (
+  agency_id TEXT PRIMARY KEY,
+  at TEXT NOT NULL,
+  message TEXT NOT NULL
+) WITHOUT ROWID;
+
+-- Embedded Checkout in setup mode: saves a new card for the agency without charging it.
+CREATE TABLE IF NOT EXISTS setup_sessions (
+  id TEXT PRIMARY KEY,
+  client_secret TEXT NOT NULL UNIQUE,
+  status TEXT NOT NULL CHECK (status IN ('open', 'complete')),
+  pending_card TEXT,
+  created_at TEXT NOT NULL
+) WITHOUT ROWID;
+
 CREATE TABLE IF NOT EXISTS charges (
   id TEXT PRIMARY KEY,
   top_up_id TEXT NOT NULL REFERENCES top_ups(id),

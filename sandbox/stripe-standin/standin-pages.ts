@@ -77,20 +77,30 @@ export function renderAuthenticationPage(view: AuthenticationView): string {
 
 export interface CheckoutView {
   merchant: string;
-  clientName: string;
-  tokens: number;
-  amount: Money;
+  /** Paying one top-up, or (setup mode) saving a card for every later charge without paying anything now. */
+  purpose: { kind: 'payment'; clientName: string; tokens: number; amount: Money } | { kind: 'setup' };
   complete: boolean;
 }
 
+function checkoutHeader(view: CheckoutView): string {
+  const merchant = escapeHtml(view.merchant);
+  if (view.purpose.kind === 'setup') {
+    return `<h1>Save a card for ${merchant}</h1>
+  <p class="muted">Nothing is charged now. The card pays every client's top-ups and Auto Reloads from now on.</p>`;
+  }
+  const { clientName, tokens, amount } = view.purpose;
+  return `<h1>Pay ${merchant}</h1>
+  <p class="muted">${escapeHtml(formatInteger(tokens))} tokens for ${escapeHtml(clientName)}</p>
+  <p class="total">${escapeHtml(formatMoney(amount))}</p>`;
+}
+
 export function renderCheckoutPage(view: CheckoutView): string {
+  const setup = view.purpose.kind === 'setup';
   return page(
-    `Pay ${view.merchant}`,
+    setup ? `Save a card for ${view.merchant}` : `Pay ${view.merchant}`,
     `<main>
   <span class="badge">Test mode</span>
-  <h1>Pay ${escapeHtml(view.merchant)}</h1>
-  <p class="muted">${escapeHtml(formatInteger(view.tokens))} tokens for ${escapeHtml(view.clientName)}</p>
-  <p class="total">${escapeHtml(formatMoney(view.amount))}</p>
+  ${checkoutHeader(view)}
   <form id="checkout" novalidate${view.complete ? ' hidden' : ''}>
     <label for="card-number">Card number</label>
     <input id="card-number" inputmode="numeric" autocomplete="cc-number" placeholder="1234 1234 1234 1234">
@@ -101,15 +111,15 @@ export function renderCheckoutPage(view: CheckoutView): string {
         <input id="card-cvc" inputmode="numeric" autocomplete="cc-csc" placeholder="CVC"></div>
     </div>
     <div id="error" role="alert"></div>
-    <button type="submit" id="pay">Pay</button>
+    <button type="submit" id="pay">${setup ? 'Save card' : 'Pay'}</button>
   </form>
   <section id="authentication" hidden>
     <h2>Test payment authentication</h2>
     ${AUTH_TEXT}${AUTH_BUTTONS}
   </section>
   <section id="done"${view.complete ? '' : ' hidden'}>
-    <h2>Payment complete</h2>
-    <p class="muted">The card is saved for future top-ups.</p>
+    <h2>${setup ? 'Card saved' : 'Payment complete'}</h2>
+    <p class="muted">${setup ? 'It pays for every client from now on.' : 'The card is saved for future top-ups.'}</p>
   </section>
 </main>`,
     '/stripe/assets/checkout.js',

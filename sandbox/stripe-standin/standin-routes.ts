@@ -110,15 +110,21 @@ export function createStandinDispatch(ctx: StandinContext) {
   };
 
   const checkoutPage = (clientSecret: string): string | null => {
+    const setup = repos.setupSessions.get(clientSecret);
+    if (setup) {
+      return renderCheckoutPage({
+        merchant: repos.agency.get().agency.name,
+        purpose: { kind: 'setup' },
+        complete: setup.status === 'complete',
+      });
+    }
     const session = repos.topUps.getSession(clientSecret);
     const topUp = session && repos.topUps.get(session.top_up_id);
     const client = topUp && repos.clients.get(topUp.client_id);
     if (!session || !topUp || !client) return null;
     return renderCheckoutPage({
       merchant: repos.agency.get().agency.name,
-      clientName: client.name,
-      tokens: topUp.tokens,
-      amount: topUp.amount,
+      purpose: { kind: 'payment', clientName: client.name, tokens: topUp.tokens, amount: topUp.amount },
       complete: session.status === 'complete' || topUp.status === 'succeeded',
     });
   };
@@ -151,18 +157,20 @@ export function createStandinDispatch(ctx: StandinContext) {
       }
       case 'POST /stripe/v1/checkout_sessions/confirm': {
         const body = await parse(req, CheckoutConfirmBody);
+        const flow = billing.setup.isSetupSecret(body.client_secret) ? billing.setup : billing.checkout;
         return sendJson(
           res,
           200,
-          checkoutJson(inTransaction(() => billing.checkout.confirm(body.client_secret, body.card))),
+          checkoutJson(inTransaction(() => flow.confirm(body.client_secret, body.card))),
         );
       }
       case 'POST /stripe/v1/checkout_sessions/authenticate': {
         const body = await parse(req, AuthenticateBody);
+        const flow = billing.setup.isSetupSecret(body.client_secret) ? billing.setup : billing.checkout;
         return sendJson(
           res,
           200,
-          checkoutJson(inTransaction(() => billing.checkout.authenticate(body.client_secret, body.result))),
+          checkoutJson(inTransaction(() => flow.authenticate(body.client_secret, body.result))),
         );
       }
       default:

@@ -19,6 +19,8 @@ export const Card = z.object({
 });
 export type Card = z.infer<typeof Card>;
 
+export const CardDeclined = z.object({ at: IsoDateTime, message: z.string() });
+
 export const Me = z.object({
   agency: z.object({ id: Id, name: z.string().min(1) }),
   user: z.object({ id: Id, name: z.string().min(1), email: z.email() }),
@@ -29,6 +31,11 @@ export const Me = z.object({
    * the app follows server links only to these two. Optional so older backends still parse.
    */
   hosted_invoice_origin: BillingApiUrl.nullable().optional(),
+  /**
+   * The saved card's last decline (a purchase or an Auto Reload for any client), until a charge to it succeeds
+   * or another card is saved: every client's charges fail on it meanwhile. Optional so older backends parse.
+   */
+  card_declined: CardDeclined.nullable().optional(),
 });
 export type Me = z.infer<typeof Me>;
 

@@ -91,3 +91,16 @@ export const CheckoutSession = z.object({
   created_at: IsoDateTime,
 });
 export type CheckoutSession = z.infer<typeof CheckoutSession>;
+
+/**
+ * Embedded Checkout in setup mode: the card typed into it becomes the agency's saved card without any charge,
+ * for every client's purchases and Auto Reloads (how a declined saved card is replaced).
+ */
+export const SetupSession = z.object({
+  id: Id,
+  status: z.enum(['open', 'complete']),
+  /** Pass to Embedded Checkout (`stripe.createEmbeddedCheckoutPage({ clientSecret })`). */
+  client_secret: z.string().min(1),
+  created_at: IsoDateTime,
+});
+export type SetupSession = z.infer<typeof SetupSession>;

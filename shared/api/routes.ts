@@ -18,6 +18,7 @@ import {
 } from './billing-api';
 import {
   CheckoutSession,
+  SetupSession,
   CreateTopUpBody,
   TopUp,
   TopUpList,
@@ -112,6 +113,13 @@ export const billingRoutes = {
     summary:
       'Open an Embedded Checkout session to pay a declined top-up with a new card (it becomes the saved card)',
     response: CheckoutSession,
+    idempotency: 'optional',
+  },
+  createSetupSession: {
+    method: 'POST',
+    path: '/v1/checkout/setup-sessions',
+    summary: 'Open an Embedded Checkout session that saves a new card for the agency, without charging it',
+    response: SetupSession,
     idempotency: 'optional',
   },
   cancelTopUp: {

@@ -41,6 +41,7 @@ describe('every Billing API route', () => {
       findTopUps: { path: '/v1/top-ups?idempotency_key=routes-test-top-up' },
       getTopUp: { path: () => `/v1/top-ups/${topUpId}` },
       createCheckoutSession: { path: () => `/v1/top-ups/${topUpId}/checkout-session` },
+      createSetupSession: { path: '/v1/checkout/setup-sessions' },
       cancelTopUp: { path: () => `/v1/top-ups/${topUpId}/cancel` },
     };
     expect(Object.keys(requests).sort()).toEqual(Object.keys(billingRoutes).sort());

@@ -6,6 +6,7 @@ import { sql as journalMovesOut } from './005-journal-moves-out';
 import { sql as clientSyncProblems } from './006-client-sync-problems';
 import { sql as invoiceOrigin } from './007-invoice-origin';
 import { sql as clientShareLeft } from './008-client-share-left';
+import { sql as cardDeclined } from './009-card-declined';
 
 export interface Migration {
   /** Becomes PRAGMA user_version once applied; strictly increasing from 1. */
@@ -24,6 +25,7 @@ export const migrations: readonly Migration[] = [
   { version: 6, name: 'client-sync-problems', sql: clientSyncProblems },
   { version: 7, name: 'invoice-origin', sql: invoiceOrigin },
   { version: 8, name: 'client-share-left', sql: clientShareLeft },
+  { version: 9, name: 'card-declined', sql: cardDeclined },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Me } from '../../../../shared/api/billing-api';
+import { CardDeclined, type Me } from '../../../../shared/api/billing-api';
 
 interface AccountRow {
   agency_id: string;
@@ -13,6 +13,7 @@ interface AccountRow {
   card_exp_year: number | null;
   stripe_publishable_key: string;
   hosted_invoice_origin: string | null;
+  card_declined_json: string | null;
 }
 
 const DATA_COLUMNS = [
@@ -27,6 +28,7 @@ const DATA_COLUMNS = [
   'card_exp_year',
   'stripe_publishable_key',
   'hosted_invoice_origin',
+  'card_declined_json',
 ] as const satisfies readonly (keyof AccountRow)[];
 
 // A single row (id = 1); identical data leaves `changes` at 0.
@@ -50,6 +52,7 @@ function toRow(me: Me): AccountRow {
     card_exp_year: me.card?.exp_year ?? null,
     stripe_publishable_key: me.stripe_publishable_key,
     hosted_invoice_origin: me.hosted_invoice_origin ?? null,
+    card_declined_json: me.card_declined ? JSON.stringify(me.card_declined) : null,
   };
 }
 
@@ -72,6 +75,7 @@ function fromRow(row: AccountRow): Me {
       : null,
     stripe_publishable_key: row.stripe_publishable_key,
     hosted_invoice_origin: row.hosted_invoice_origin,
+    card_declined: row.card_declined_json ? CardDeclined.parse(JSON.parse(row.card_declined_json)) : null,
   };
 }
 
