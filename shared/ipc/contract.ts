@@ -35,7 +35,13 @@ export const channels = {
     output: AppInfo,
   },
   'session.signOut': { input: NoInput, output: AppInfo },
-  'account.get': { input: NoInput, output: Account.nullable() },
+  'account.get': {
+    /** `refresh` asks the billing API first (the card may have changed elsewhere); offline, the cache answers. */
+    input: z.strictObject({ refresh: z.boolean().default(false) }),
+    output: Account.nullable(),
+  },
+  /** Opens Checkout in setup mode: the card entered replaces the agency's saved card, nothing is charged. */
+  'account.updateCard': { input: NoInput, output: CheckoutStart },
   'clients.list': {
     input: z.strictObject({
       search: z.string().max(200).default(''),

@@ -41,6 +41,10 @@ export const Account = z.object({
   userName: z.string(),
   userEmail: z.string(),
   card: SavedCard.nullable(),
+  /** The saved card's last decline, until it works again or is replaced: it stops every client's charges. */
+  cardDeclined: z.object({ at: IsoDateTime, message: z.string() }).nullable(),
+  /** Clients whose Auto Reload charges that card (and cannot while it declines). */
+  autoReloadClients: z.int().nonnegative(),
 });
 export type Account = z.infer<typeof Account>;
 

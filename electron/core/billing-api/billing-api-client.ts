@@ -104,6 +104,10 @@ export class BillingApiClient {
     return this.http.request(billingRoutes.createCheckoutSession, { params: { id: topUpId }, signal });
   }
 
+  createSetupSession(signal?: AbortSignal): Promise<Output<'createSetupSession'>> {
+    return this.http.request(billingRoutes.createSetupSession, { signal });
+  }
+
   cancelTopUp(topUpId: string, signal?: AbortSignal): Promise<Output<'cancelTopUp'>> {
     return this.http.request(billingRoutes.cancelTopUp, { params: { id: topUpId }, signal });
   }

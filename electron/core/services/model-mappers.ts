@@ -102,12 +102,14 @@ export function toSavedCard(card: Card | null): SavedCard | null {
     : null;
 }
 
-export function toAccount(me: Me): Account {
+export function toAccount(me: Me, autoReloadClients: number): Account {
   return {
     agencyName: me.agency.name,
     userName: me.user.name,
     userEmail: me.user.email,
     card: toSavedCard(me.card),
+    cardDeclined: me.card_declined ?? null,
+    autoReloadClients,
   };
 }
 

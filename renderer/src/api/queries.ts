@@ -11,6 +11,15 @@ export function useAccount() {
   return useQuery({ queryKey: queryKeys.account, queryFn: () => api.invoke('account.get', {}) });
 }
 
+/** The account as the billing API has it now (the card may have changed elsewhere): asked once per mount. */
+export function useFreshAccount() {
+  return useQuery({
+    queryKey: queryKeys.account,
+    queryFn: () => api.invoke('account.get', { refresh: true }),
+    refetchOnMount: 'always',
+  });
+}
+
 export function useCatalog() {
   return useQuery({ queryKey: queryKeys.catalog, queryFn: () => api.invoke('catalog.get', {}) });
 }

@@ -171,6 +171,9 @@ export function createClientsRepo(db: Database.Database) {
   );
   const remove = db.prepare<[string]>('DELETE FROM clients WHERE id = ?');
   const countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM clients');
+  const countAutoReload = db.prepare<[], { n: number }>(
+    'SELECT count(*) AS n FROM clients WHERE auto_reload_enabled = 1',
+  );
   const allIds = db.prepare<[], { id: string }>('SELECT id FROM clients ORDER BY id');
   const listStatements = new Map<string, Database.Statement<[string]>>();
 
@@ -224,6 +227,9 @@ export function createClientsRepo(db: Database.Database) {
     },
     count(): number {
       return countAll.get()?.n ?? 0;
+    },
+    countWithAutoReload(): number {
+      return countAutoReload.get()?.n ?? 0;
     },
     ids(): string[] {
       return allIds.all().map((row) => row.id);

@@ -7,7 +7,7 @@ import {
 } from '../../../../shared/domain/format';
 import type { Money } from '../../../../shared/api/primitives';
 import type { ClientDetail, PackModel } from '../../../../shared/ipc/models';
-import { useAccount } from '../../api/queries';
+import { useFreshAccount } from '../../api/queries';
 import { Modal } from '../../components/Modal';
 import { samePrice } from '../../../../shared/domain/money';
 import { InfoIcon } from '../../components/icons';
@@ -36,7 +36,7 @@ function Fact({ term, children }: { term: string; children: ReactNode }) {
 /** The last look before money moves: what is bought, for whom, on which card, and what does not change. */
 export function ConfirmTopUpDialog(props: ConfirmTopUpDialogProps) {
   const { client, pack, previousPrice, onConfirm, onCancel } = props;
-  const account = useAccount();
+  const account = useFreshAccount();
   const card = account.data?.card ?? null;
   const cardText = card ? describeCard(card) : account.isPending ? 'Loading…' : 'No card on file';
 

@@ -1,7 +1,5 @@
-import type { StripeEmbeddedCheckout } from '@stripe/stripe-js';
-import { useEffect, useRef, useState } from 'react';
 import { api } from '../../api/bridge';
-import { getStripe } from '../stripe/load-stripe';
+import { EmbeddedCheckout } from '../stripe/EmbeddedCheckout';
 
 interface EmbeddedCheckoutFrameProps {
   purchaseId: string;
@@ -9,55 +7,20 @@ interface EmbeddedCheckoutFrameProps {
   onError(error: unknown): void;
 }
 
-/** Stripe's Embedded Checkout for this purchase, mounted inside the dialog and destroyed with it. */
+/** Stripe's Embedded Checkout paying this purchase with a new card, which then pays for every client. */
 export function EmbeddedCheckoutFrame({ purchaseId, onComplete, onError }: EmbeddedCheckoutFrameProps) {
-  const container = useRef<HTMLDivElement>(null);
-  const [ready, setReady] = useState(false);
-  // Stripe keeps the first callbacks it is given; refs let it call the latest ones.
-  const callbacks = useRef({ onComplete, onError });
-  useEffect(() => {
-    callbacks.current = { onComplete, onError };
-  });
-
-  useEffect(() => {
-    let disposed = false;
-    let checkout: StripeEmbeddedCheckout | null = null;
-    void (async () => {
-      try {
-        const [stripe, session] = await Promise.all([
-          getStripe(),
-          api.invoke('purchases.checkout', { purchaseId }),
-        ]);
-        if (disposed) return;
-        const created = await stripe.createEmbeddedCheckoutPage({
-          clientSecret: session.clientSecret,
-          onComplete: () => callbacks.current.onComplete(),
-        });
-        if (disposed || !container.current) {
-          created.destroy();
-          return;
-        }
-        checkout = created;
-        created.mount(container.current);
-        setReady(true);
-      } catch (error) {
-        if (!disposed) callbacks.current.onError(error);
-      }
-    })();
-    return () => {
-      disposed = true;
-      checkout?.destroy();
-    };
-  }, [purchaseId]);
-
   return (
-    <div className="checkout-frame">
-      {!ready && (
-        <p className="loading-line" role="status">
-          Opening secure checkout…
-        </p>
-      )}
-      <div ref={container} className="checkout-frame__mount" />
-    </div>
+    <>
+      <p className="muted">
+        The card you enter becomes the agency's card: it pays every client's top-ups and Auto Reloads from now
+        on.
+      </p>
+      <EmbeddedCheckout
+        sessionKey={purchaseId}
+        openSession={() => api.invoke('purchases.checkout', { purchaseId })}
+        onComplete={onComplete}
+        onError={onError}
+      />
+    </>
   );
 }
