@@ -6,14 +6,14 @@ import type { Client, Invoice, LedgerEntry } from '../../shared/api/billing-api'
 import { expect, test } from './fixtures';
 import { formatCount, formatTokenCount } from './support/clients-page';
 import {
-  cellsWithoutDateAndReference,
+  cellsWithoutDate,
   countText,
   creditLogTable,
   creditsUrl,
   expectedCells,
   renderedRows,
-  sourceOf,
   TYPE_FILTER_LABELS,
+  TYPE_LABELS,
 } from './support/credit-log-page';
 import { parseCsv, readDownload } from './support/downloads';
 import { filterLedger, listSandboxInvoices, listSandboxLedger } from './support/ledger-reference';
@@ -23,9 +23,18 @@ interface ClientBooks {
   client: Client;
   entries: LedgerEntry[];
   invoices: Invoice[];
+  invoiceNumbers: Map<string, string>;
 }
 
 let books: ClientBooks;
+
+/** "2026-03-04 11:00:00" on this machine's clock, from the Date getters rather than the app's formatter. */
+function localWallClock(iso: string): string {
+  const at = new Date(iso);
+  const two = (n: number) => String(n).padStart(2, '0');
+  const day = `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())}`;
+  return `${day} ${two(at.getHours())}:${two(at.getMinutes())}:${two(at.getSeconds())}`;
+}
 
 /** A client with bought top-ups and more entries than one page, so paging and references are exercised. */
 test.beforeAll(async ({ webHost }) => {
@@ -34,7 +43,9 @@ test.beforeAll(async ({ webHost }) => {
     const entries = await listSandboxLedger(api, client.id);
     const topUps = entries.filter((entry) => entry.type === 'top_up' && entry.invoice_id !== null);
     if (entries.length > 250 && topUps.length >= 2 && client.balance.top_up > 0) {
-      books = { client, entries, invoices: await listSandboxInvoices(api, client.id) };
+      const invoices = await listSandboxInvoices(api, client.id);
+      const invoiceNumbers = new Map(invoices.map((invoice) => [invoice.id, invoice.number]));
+      books = { client, entries, invoices, invoiceNumbers };
       return;
     }
   }
@@ -62,7 +73,7 @@ test('the credit log lists every entry newest first, rendering only the rows in 
   expect(firstRows.length, 'only the visible window is in the DOM').toBeLessThan(80);
   firstRows.slice(0, 10).forEach((row, index) => {
     expect(row.rowIndex).toBe(index + 2);
-    expect(cellsWithoutDateAndReference(row)).toEqual(expectedCells(newestFirst[index]!));
+    expect(cellsWithoutDate(row)).toEqual(expectedCells(newestFirst[index]!, books.invoiceNumbers));
   });
 
   // Keyboard only: focus the log and jump to its end until the oldest entry has been paged in.
@@ -77,7 +88,7 @@ test('the credit log lists every entry newest first, rendering only the rows in 
     )
     .toBe(newestFirst.length + 1);
   const lastRow = (await renderedRows(page)).at(-1)!;
-  expect(cellsWithoutDateAndReference(lastRow)).toEqual(expectedCells(newestFirst.at(-1)!));
+  expect(cellsWithoutDate(lastRow)).toEqual(expectedCells(newestFirst.at(-1)!, books.invoiceNumbers));
   expect((await renderedRows(page)).length).toBeLessThan(80);
 });
 
@@ -107,8 +118,12 @@ test('type, date range and search narrow the rows and the count exactly as the l
   await expect(page.getByText(countText(expected.length, total), { exact: true })).toBeVisible();
   await expect(creditLogTable(page)).toHaveAttribute('aria-rowcount', String(expected.length + 1));
   await expect
-    .poll(async () => (await renderedRows(page)).map(cellsWithoutDateAndReference))
-    .toEqual(expected.slice(0, (await renderedRows(page)).length).map(expectedCells));
+    .poll(async () => (await renderedRows(page)).map(cellsWithoutDate))
+    .toEqual(
+      expected
+        .slice(0, (await renderedRows(page)).length)
+        .map((entry) => expectedCells(entry, books.invoiceNumbers)),
+    );
 
   await page.getByRole('searchbox', { name: 'Search credit log' }).fill('zqxjv');
   await expect(page.getByText('No entries match these filters')).toBeVisible();
@@ -157,17 +172,30 @@ test('Export CSV downloads exactly the filtered rows', async ({ appPage: page })
   expect(download.suggestedFilename()).toMatch(/\.csv$/);
   const csv = await readDownload(download);
   const [header, ...rows] = parseCsv(csv);
-  expect(header).toEqual(['Date', 'Type', 'Description', 'Amount', 'Balance after', 'Source', 'Reference']);
-  const invoiceNumbers = new Map(books.invoices.map((invoice) => [invoice.id, invoice.number]));
+  // The web host runs on this machine, so its local time is this process's.
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  expect(header).toEqual([
+    `Date (${zone})`,
+    'Date (UTC, ISO 8601)',
+    'Type',
+    'Description',
+    'Amount',
+    'Balance after',
+    'Source',
+    'Invoice',
+    'Reference ID',
+  ]);
   expect(rows).toEqual(
     expected.map((entry) => [
+      localWallClock(entry.at),
       entry.at,
-      entry.type,
+      TYPE_LABELS[entry.type as keyof typeof TYPE_LABELS],
       entry.description,
       String(entry.amount),
       String(entry.balance_after),
-      sourceOf(entry),
-      (entry.invoice_id ? invoiceNumbers.get(entry.invoice_id) : null) ?? entry.submission_id ?? '',
+      entry.bucket === 'plan' ? 'Plan tokens' : 'Top-up tokens',
+      books.invoiceNumbers.get(entry.invoice_id ?? '') ?? '',
+      entry.submission_id ?? entry.top_up_id ?? entry.invoice_id ?? '',
     ]),
   );
   await expect(

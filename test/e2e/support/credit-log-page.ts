@@ -70,14 +70,14 @@ export async function renderedRows(page: Page): Promise<RenderedRow[]> {
   );
 }
 
-/** The Source column: the plan, the top-up bucket by id, or "Top-ups" when usage drew on several. */
-export function sourceOf(entry: LedgerEntry): string {
-  if (entry.bucket === 'plan') return 'Plan';
-  return entry.top_up_id ? `Top-up ${entry.top_up_id}` : 'Top-ups';
+/** The Reference column: the invoice by number, else which tokens the entry moved; never a raw id. */
+export function referenceOf(entry: LedgerEntry, invoiceNumbers: ReadonlyMap<string, string>): string {
+  if (entry.invoice_id !== null) return invoiceNumbers.get(entry.invoice_id) ?? 'Invoice pending';
+  return entry.bucket === 'plan' ? 'Plan tokens' : 'Top-up tokens';
 }
 
 /** What a row must read for an entry: Date is left out (it is in the viewer's time zone). */
-export function expectedCells(entry: LedgerEntry): string[] {
+export function expectedCells(entry: LedgerEntry, invoiceNumbers: ReadonlyMap<string, string>): string[] {
   return [
     // A type added by a newer billing API reads as its name, capitalised ("transfer" → "Transfer").
     isKnownValue(LEDGER_ENTRY_TYPES, entry.type)
@@ -86,10 +86,13 @@ export function expectedCells(entry: LedgerEntry): string[] {
     entry.description,
     signedAmount(entry.amount),
     formatCount(entry.balance_after),
-    sourceOf(entry),
+    referenceOf(entry, invoiceNumbers),
   ];
 }
 
-export function cellsWithoutDateAndReference(row: RenderedRow): string[] {
-  return row.cells.slice(1, 6);
+export function cellsWithoutDate(row: RenderedRow): string[] {
+  return row.cells.slice(1);
 }
+
+/** Billing API ids look like "tu_-B7Bc…", "sub_qKLL…", "in_…": none may be shown as if it were a name. */
+export const RAW_ID = /\b(?:tu|sub|in|xfer|led)_[\w-]{4,}/;

@@ -1,4 +1,5 @@
 import { formatInteger } from '../../../../shared/domain/format';
+import type { EntryRawId } from '../../../../shared/ipc/credit-log-columns';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { useCreditLogFilterDraft, useCreditLogFilterStore } from './credit-log-filter-store';
 import { CREDIT_LOG_SEARCH_ID, CreditLogFilters } from './CreditLogFilters';
@@ -6,6 +7,7 @@ import { TableLoading } from '../../components/TableLoading';
 import { NoEntriesYet, NoMatchingEntries } from './CreditLogStates';
 import { CreditLogTable } from './CreditLogTable';
 import { ExportCsvButton } from './ExportCsvButton';
+import { useClipboardCopy, type CopyAttempt } from '../../hooks/use-clipboard-copy';
 import { isFiltered, useLedgerCount, useLedgerFilter, useLedgerPages } from './use-credit-log';
 
 const HEADING_ID = 'credit-log-heading';
@@ -17,6 +19,22 @@ function describeEntryCount(matching: number, total: number, filtered: boolean):
   return `${formatInteger(matching)} of ${formatInteger(total)} ${noun}`;
 }
 
+function rawIdText(id: EntryRawId): string {
+  return id.value;
+}
+
+/** Says the copy worked, or shows the id to select by hand when the clipboard refused. */
+function CopyFeedback({ attempt }: { attempt: CopyAttempt<EntryRawId> | null }) {
+  if (!attempt) return null;
+  const { kind, value } = attempt.item;
+  if (attempt.copied) return <>Copied the {kind} ID</>;
+  return (
+    <>
+      Couldn't copy. Select the {kind} ID: <code className="copy-fallback">{value}</code>
+    </>
+  );
+}
+
 export function CreditLog({ clientId }: { clientId: string }) {
   const draft = useCreditLogFilterDraft(clientId);
   const clear = useCreditLogFilterStore((state) => state.clear);
@@ -24,6 +42,11 @@ export function CreditLog({ clientId }: { clientId: string }) {
   const pages = useLedgerPages(clientId, filter);
   const count = useLedgerCount(clientId, filter, pages.isSuccess && !pages.isPlaceholderData);
   const filtered = isFiltered(filter);
+  const clipboard = useClipboardCopy(rawIdText);
+  const copy = {
+    copiedValue: clipboard.attempt?.copied ? clipboard.attempt.item.value : null,
+    onCopy: (id: EntryRawId) => void clipboard.copy(id),
+  };
 
   function clearFilters() {
     clear(clientId);
@@ -57,6 +80,7 @@ export function CreditLog({ clientId }: { clientId: string }) {
           isFetchingNextPage={pages.isFetchingNextPage}
           fetchNextPage={() => void pages.fetchNextPage({ cancelRefetch: false })}
           busy={pages.isFetching && !pages.isFetchingNextPage}
+          copy={copy}
         />
       </div>
     );
@@ -69,9 +93,14 @@ export function CreditLog({ clientId }: { clientId: string }) {
         <ExportCsvButton clientId={clientId} filter={filter} />
       </div>
       <CreditLogFilters clientId={clientId} />
-      <p className="credit-log__count muted num">
-        {count.data ? describeEntryCount(count.data.matching, count.data.total, filtered) : '\u00a0'}
-      </p>
+      <div className="credit-log__status">
+        <p className="credit-log__count muted num">
+          {count.data ? describeEntryCount(count.data.matching, count.data.total, filtered) : '\u00a0'}
+        </p>
+        <p className="credit-log__copied" role="status">
+          <CopyFeedback attempt={clipboard.attempt} />
+        </p>
+      </div>
       {renderBody()}
     </section>
   );

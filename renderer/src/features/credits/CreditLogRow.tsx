@@ -1,9 +1,15 @@
 import { Link } from 'react-router';
-import { formatDateTime, formatInteger, formatSignedTokens } from '../../../../shared/domain/format';
-import { entryReference, entrySource } from '../../../../shared/ipc/credit-log-columns';
+import { formatInteger, formatSignedTokens } from '../../../../shared/domain/format';
+import {
+  entryRawId,
+  entryReference,
+  entryTypeLabel,
+  type EntryRawId,
+} from '../../../../shared/ipc/credit-log-columns';
 import type { LedgerEntryModel } from '../../../../shared/ipc/ledger-models';
+import { CheckIcon, CopyIcon } from '../../components/icons';
 import { clientTabPath } from '../client-page/client-tabs';
-import { entryTypeLabel, entryTypeTone } from './entry-labels';
+import { entryTypeTone } from './entry-labels';
 
 interface RowPosition {
   /** 1-based among all rows of the table, the header being row 1. */
@@ -11,38 +17,79 @@ interface RowPosition {
   offset: number;
 }
 
+/** Rows are recycled while scrolling, so what was copied lives above them, keyed by the id itself. */
+export interface RawIdCopy {
+  copiedValue: string | null;
+  onCopy(id: EntryRawId): void;
+}
+
+/** Day and time apart, so a narrow log can put the time under the day instead of cutting it. */
+const DAY_FORMAT = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' });
+const TIME_FORMAT = new Intl.DateTimeFormat('en-US', { timeStyle: 'short' });
+
+function EntryTime({ at }: { at: string }) {
+  const instant = new Date(at);
+  return (
+    <time className="ledger-date" dateTime={at}>
+      <span>{DAY_FORMAT.format(instant)}</span>
+      <span className="ledger-date__comma">, </span>
+      <span className="ledger-date__time">{TIME_FORMAT.format(instant)}</span>
+    </time>
+  );
+}
+
 function placement({ offset }: RowPosition) {
   return { transform: `translateY(${offset}px)` };
 }
 
-function Reference({ clientId, entry }: { clientId: string; entry: LedgerEntryModel }) {
-  if (entry.invoiceId) {
+function ReferenceLabel({ clientId, entry }: { clientId: string; entry: LedgerEntryModel }) {
+  if (entry.invoiceId !== null && entry.invoiceNumber !== null) {
     return (
       <Link
-        className="ledger-ref ledger-ref--invoice"
+        className="ledger-ref__label ledger-ref__label--invoice"
         to={clientTabPath(clientId, 'invoices')}
         state={{ invoiceId: entry.invoiceId }}
       >
-        {entryReference(entry)}
+        {entry.invoiceNumber}
       </Link>
     );
   }
   const reference = entryReference(entry);
-  if (reference) return <span className="ledger-ref">{reference}</span>;
-  return <span className="ledger-ref ledger-ref--none">—</span>;
+  return (
+    <span className="ledger-ref__label" title={reference}>
+      {reference}
+    </span>
+  );
+}
+
+function CopyIdButton({ rawId, copy }: { rawId: EntryRawId; copy: RawIdCopy }) {
+  const copied = copy.copiedValue === rawId.value;
+  return (
+    <button
+      type="button"
+      className={copied ? 'copy-id copy-id--copied' : 'copy-id'}
+      aria-label={`Copy ${rawId.kind} ID`}
+      title={`Copy ${rawId.kind} ID ${rawId.value}`}
+      onClick={() => copy.onCopy(rawId)}
+    >
+      {copied ? <CheckIcon /> : <CopyIcon />}
+    </button>
+  );
 }
 
 export function CreditLogRow({
   clientId,
   entry,
   position,
+  copy,
 }: {
   clientId: string;
   entry: LedgerEntryModel;
   position: RowPosition;
+  copy: RawIdCopy;
 }) {
   const credit = entry.amount > 0;
-  const source = entrySource(entry);
+  const rawId = entryRawId(entry);
   return (
     <div
       className={credit ? 'ledger-row ledger-row--credit' : 'ledger-row'}
@@ -51,14 +98,14 @@ export function CreditLogRow({
       style={placement(position)}
     >
       <div className="ledger-cell num" role="cell">
-        {formatDateTime(entry.at)}
+        <EntryTime at={entry.at} />
       </div>
       <div className="ledger-cell" role="cell">
         <span className={`entry-type entry-type--${entryTypeTone(entry.type)}`}>
           {entryTypeLabel(entry.type)}
         </span>
       </div>
-      <div className="ledger-cell ledger-cell--text" role="cell" title={entry.description}>
+      <div className="ledger-cell" role="cell" title={entry.description}>
         {entry.description}
       </div>
       <div className="ledger-cell ledger-cell--end num" role="cell">
@@ -69,13 +116,9 @@ export function CreditLogRow({
       <div className="ledger-cell ledger-cell--end num" role="cell">
         {formatInteger(entry.balanceAfter)}
       </div>
-      <div className="ledger-cell ledger-cell--text" role="cell" title={source}>
-        <span className={`source source--${entry.bucket}`}>
-          <span className="source__text">{source}</span>
-        </span>
-      </div>
-      <div className="ledger-cell ledger-cell--text" role="cell">
-        <Reference clientId={clientId} entry={entry} />
+      <div className="ledger-cell ledger-ref" role="cell">
+        <ReferenceLabel clientId={clientId} entry={entry} />
+        {rawId && <CopyIdButton rawId={rawId} copy={copy} />}
       </div>
     </div>
   );
@@ -90,7 +133,6 @@ export function PlaceholderRow({ position }: { position: RowPosition }) {
       <span className="skeleton skeleton--wide" />
       <span className="skeleton skeleton--end" />
       <span className="skeleton skeleton--end" />
-      <span className="skeleton" />
       <span className="skeleton" />
     </div>
   );

@@ -1,7 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { LedgerEntryModel } from '../../../../shared/ipc/ledger-models';
-import { CreditLogRow, PlaceholderRow } from './CreditLogRow';
+import { CreditLogRow, PlaceholderRow, type RawIdCopy } from './CreditLogRow';
+import './credit-log-table.css';
 import { LEDGER_PAGE_SIZE } from './use-credit-log';
 
 const ROW_HEIGHT = 40;
@@ -14,7 +15,7 @@ const PREFETCH_ROWS = 120;
  * has distinct slots.
  */
 const ROW_SLOTS = 256;
-const COLUMNS = ['Date', 'Type', 'Description', 'Amount', 'Balance after', 'Source', 'Reference'];
+const COLUMNS = ['Date', 'Type', 'Description', 'Amount', 'Balance after', 'Reference'];
 const END_ALIGNED = new Set(['Amount', 'Balance after']);
 
 interface CreditLogTableProps {
@@ -27,6 +28,7 @@ interface CreditLogTableProps {
   isFetchingNextPage: boolean;
   fetchNextPage(): void;
   busy: boolean;
+  copy: RawIdCopy;
 }
 
 /**
@@ -42,6 +44,7 @@ export function CreditLogTable({
   isFetchingNextPage,
   fetchNextPage,
   busy,
+  copy,
 }: CreditLogTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const placeholders = hasNextPage ? Math.max(1, Math.min(LEDGER_PAGE_SIZE, matching - entries.length)) : 0;
@@ -88,7 +91,7 @@ export function CreditLogTable({
           const position = { rowIndex: row.index + 2, offset: row.start };
           const slot = row.index % ROW_SLOTS;
           return entry ? (
-            <CreditLogRow key={slot} clientId={clientId} entry={entry} position={position} />
+            <CreditLogRow key={slot} clientId={clientId} entry={entry} position={position} copy={copy} />
           ) : (
             <PlaceholderRow key={slot} position={position} />
           );

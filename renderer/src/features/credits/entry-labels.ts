@@ -4,23 +4,7 @@ import {
   type LedgerEntryType,
 } from '../../../../shared/api/billing-api';
 import { isKnownValue } from '../../../../shared/api/open-enum';
-import { titleCaseIdentifier } from '../../../../shared/domain/format';
 import type { LedgerFilterType } from '../../../../shared/ipc/ledger-models';
-
-const ENTRY_TYPE_LABELS: Record<KnownLedgerEntryType, string> = {
-  top_up: 'Top up',
-  auto_reload: 'Auto reload',
-  usage: 'Usage',
-  plan_allocation: 'Plan allocation',
-  plan_expiry: 'Plan expiry',
-  refund: 'Refund',
-  adjustment: 'Adjustment',
-};
-
-/** What an entry is called in a row of the log; a type added by a newer billing API is shown by its own name. */
-export function entryTypeLabel(type: LedgerEntryType): string {
-  return isKnownValue(LEDGER_ENTRY_TYPES, type) ? ENTRY_TYPE_LABELS[type] : titleCaseIdentifier(type);
-}
 
 /** The class that colours an entry's type; every unknown type shares one neutral look. */
 export function entryTypeTone(type: LedgerEntryType): KnownLedgerEntryType | 'other' {

@@ -1,17 +1,12 @@
-import { useState } from 'react';
 import { formatRelativeTime } from '../../../../shared/domain/format';
 import type { ClientDetail } from '../../../../shared/ipc/models';
 import { AlertIcon } from '../../components/icons';
+import { useClipboardCopy } from '../../hooks/use-clipboard-copy';
 import { useNow } from '../../hooks/use-now';
 import './sync-problems.css';
 
-type CopyState = 'idle' | 'copied' | 'failed';
-
-const COPY_FEEDBACK: Record<CopyState, string> = {
-  idle: '',
-  copied: 'Details copied',
-  failed: "Couldn't copy: select the details below instead",
-};
+const COPIED = 'Details copied';
+const NOT_COPIED = "Couldn't copy: select the details below instead";
 
 /**
  * Says plainly that this client's figures may be out of date and why, with the
@@ -19,19 +14,10 @@ const COPY_FEEDBACK: Record<CopyState, string> = {
  */
 export function SyncProblemNotice({ client }: { client: ClientDetail }) {
   const now = useNow(30_000);
-  const [copy, setCopy] = useState<CopyState>('idle');
+  const { attempt, copy } = useClipboardCopy<string>(String);
   const problem = client.syncProblem;
   if (!problem) return null;
   const details = client.syncProblemDetails ?? problem.message;
-
-  async function copyDetails() {
-    try {
-      await navigator.clipboard.writeText(details);
-      setCopy('copied');
-    } catch {
-      setCopy('failed');
-    }
-  }
 
   return (
     <section className="sync-problem" aria-labelledby="sync-problem-heading">
@@ -51,11 +37,11 @@ export function SyncProblemNotice({ client }: { client: ClientDetail }) {
         </details>
       </div>
       <div className="sync-problem__actions">
-        <button type="button" className="button button--secondary" onClick={() => void copyDetails()}>
+        <button type="button" className="button button--secondary" onClick={() => void copy(details)}>
           Copy details
         </button>
         <p className="sync-problem__feedback" role="status">
-          {COPY_FEEDBACK[copy]}
+          {attempt && (attempt.copied ? COPIED : NOT_COPIED)}
         </p>
       </div>
     </section>
