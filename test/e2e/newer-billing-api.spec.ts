@@ -47,13 +47,17 @@ test('a newer billing API for one client and an unreadable one leave every other
   await expect(syncStatus).toHaveText(`Synced ${clients.length - 1} of ${clients.length} clients just now`, {
     timeout: 60_000,
   });
-  const brokenRow = page.getByRole('row').filter({ has: page.getByRole('link', { name: broken.name }) });
+  const brokenRow = page
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name: broken.name, exact: true }) });
   await expect(brokenRow.getByText('Sync problem')).toBeVisible();
-  const changedRow = page.getByRole('row').filter({ has: page.getByRole('link', { name: changed.name }) });
+  const changedRow = page
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name: changed.name, exact: true }) });
   await expect(changedRow.getByText('Sync problem')).toHaveCount(0);
 
   // The unreadable client: why, and the details for a support ticket.
-  await brokenRow.getByRole('link', { name: broken.name }).click();
+  await brokenRow.getByRole('link', { name: broken.name, exact: true }).click();
   const problem = page.getByRole('region', { name: "This client couldn't be synced" });
   await expect(problem).toContainText('The billing API sent an unexpected response');
   await problem.getByRole('button', { name: 'Copy details' }).click();
