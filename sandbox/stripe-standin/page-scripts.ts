@@ -43,6 +43,19 @@ export const AUTHENTICATE_PAGE_SCRIPT = String.raw`(function () {
   });
   document.addEventListener('keydown', function (event) {
     if (event.key === 'Escape') send('fail');
+    if (event.key !== 'Tab' || buttons.length === 0) return;
+    // Focus stays in the challenge until it ends, as in a modal dialog.
+    var first = buttons[0];
+    var last = buttons[buttons.length - 1];
+    var edge = event.shiftKey ? first : last;
+    if (document.activeElement === edge || !buttons.includes(document.activeElement)) {
+      event.preventDefault();
+      (event.shiftKey ? last : first).focus();
+    }
+  });
+  // Focused by the page that framed it: the first choice is ready for Enter or Space.
+  window.addEventListener('focus', function () {
+    if (!buttons.includes(document.activeElement) && buttons[0]) buttons[0].focus();
   });
 })();
 `;

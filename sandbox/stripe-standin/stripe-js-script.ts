@@ -40,6 +40,8 @@ export const STRIPE_JS_STANDIN = String.raw`(function () {
       frame.src = origin + '/stripe/authenticate?client_secret=' + encodeURIComponent(clientSecret);
       frame.style.cssText = 'width:420px;max-width:92vw;height:380px;border:0;border-radius:12px;background:#fff';
       backdrop.appendChild(frame);
+      // Like Stripe's own challenge, it takes the keyboard: the page behind is not where the person acts now.
+      frame.addEventListener('load', function () { frame.focus(); });
       function abandon() {
         if (frame.contentWindow) frame.contentWindow.postMessage({ source: CHANNEL, type: 'abandon' }, origin);
       }

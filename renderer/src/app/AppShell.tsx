@@ -2,6 +2,7 @@ import { NavLink, Outlet } from 'react-router';
 import type { AppInfo } from '../../../shared/ipc/models';
 import { Badge } from '../components/Badge';
 import { LogoMark, UsersIcon } from '../components/icons';
+import { MAIN_CONTENT_ID, SkipLink } from '../components/SkipLink';
 import { NoticeList } from '../features/notices/NoticeList';
 import { OfflineBanner } from '../features/offline/OfflineBanner';
 import { useReachabilityProbe } from '../features/offline/use-reachability-probe';
@@ -51,13 +52,14 @@ export function AppShell({ info }: { info: AppInfo }) {
   useReachabilityProbe();
   return (
     <div className="shell">
+      <SkipLink />
       <Sidebar info={info} />
       <div className="shell__main">
         <Header info={info} />
         <OfflineBanner />
         <NoticeList />
         <UpdateBanner />
-        <main className="shell__content">
+        <main id={MAIN_CONTENT_ID} className="shell__content" tabIndex={-1}>
           <Outlet />
         </main>
       </div>

@@ -1,5 +1,6 @@
 import * as Dialog from '@radix-ui/react-dialog';
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
+import { currentOpener, rememberOpener, returnFocus } from './dialog-focus';
 import { CloseIcon } from './icons';
 import '../styles/modal.css';
 
@@ -21,7 +22,11 @@ interface ModalProps {
   children: ReactNode;
 }
 
-/** The app's one dialog frame: Radix handles focus, Escape and the accessibility tree. */
+/**
+ * The app's one dialog frame: Radix handles Escape and the accessibility tree;
+ * focus goes back to the control that opened it (see dialog-focus.ts). Dialogs
+ * are rendered only while open, so the opener is whatever had focus at mount.
+ */
 export function Modal({
   open,
   title,
@@ -32,6 +37,12 @@ export function Modal({
   size = 'md',
   children,
 }: ModalProps) {
+  const [opener] = useState(currentOpener);
+  useEffect(() => {
+    if (!open) return;
+    // After Radix has let go and any dialog that replaces this one has taken focus.
+    return () => void setTimeout(() => returnFocus(opener));
+  }, [open, opener]);
   const guard = (event: Event) => {
     if (!dismissible || !modal) event.preventDefault();
   };
@@ -47,8 +58,14 @@ export function Modal({
         {/* Radix's own Overlay locks scrolling by injecting a <style> element, which the CSP (style-src 'self') refuses. */}
         {modal && <div className="modal-overlay" aria-hidden="true" />}
         <Dialog.Content
+          ref={(node) => rememberOpener(node, opener)}
           className={`modal modal--${size}`}
           aria-describedby={undefined}
+          // Without a trap, holding focus would only keep it from the layer on top (the bank's check).
+          onOpenAutoFocus={(event) => {
+            if (!modal) event.preventDefault();
+          }}
+          onCloseAutoFocus={(event) => event.preventDefault()}
           onEscapeKeyDown={guard}
           onInteractOutside={guard}
         >

@@ -1,6 +1,9 @@
 import { useEffect, useRef } from 'react';
+import { useNavigate } from 'react-router';
+import { api } from '../../api/bridge';
 import { SearchIcon } from '../../components/icons';
 import { useUiStore } from '../../state/ui-store';
+import { clientTabPath } from '../client-page/client-tabs';
 
 export const CLIENT_SEARCH_ID = 'client-search';
 
@@ -9,11 +12,23 @@ function isTypingTarget(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-/** The clients filter. "/" anywhere on the page jumps here, as in most desktop tools. */
+/**
+ * The clients filter. "/" anywhere on the page jumps here, as in most desktop
+ * tools, and Enter opens the client when the search names exactly one.
+ */
 export function ClientSearch() {
   const search = useUiStore((state) => state.clientSearch);
   const setSearch = useUiStore((state) => state.setClientSearch);
   const inputRef = useRef<HTMLInputElement>(null);
+  const navigate = useNavigate();
+
+  async function openSingleMatch(term: string) {
+    // Asked afresh: the table below may still show the result of a debounced, older search.
+    const { items } = await api.invoke('clients.list', { search: term });
+    const [only] = items;
+    const stillTyped = useUiStore.getState().clientSearch.trim() === term;
+    if (only && items.length === 1 && stillTyped) navigate(clientTabPath(only.id, 'settings'));
+  }
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
@@ -47,6 +62,9 @@ export function ClientSearch() {
             event.preventDefault();
             setSearch('');
           }
+          // A failed lookup leaves the person on the list, which shows the error itself.
+          if (event.key === 'Enter' && search.trim() !== '')
+            void openSingleMatch(search.trim()).catch(() => {});
         }}
       />
       <kbd className="search__kbd" aria-hidden="true">

@@ -5,6 +5,7 @@ import { ErrorPanel } from '../../components/ErrorPanel';
 import { messageFor } from '../../components/error-message';
 import { FileTextIcon } from '../../components/icons';
 import { useFileDelivery } from '../credits/file-delivery';
+import { pendingInvoiceOf } from '../payment/purchase-links';
 import { InvoicesTable } from './InvoicesTable';
 import { useInvoices } from './use-invoices';
 import './invoices.css';
@@ -50,11 +51,17 @@ export function InvoicesTab({ clientId }: { clientId: string }) {
         />
       );
     }
-    if (invoices.data.invoices.length === 0) return <NoInvoicesYet />;
+    const list = invoices.data.invoices;
+    // A purchase's link promised this invoice; until the sync brings it, the row says so.
+    const pending = pendingInvoiceOf(location.state);
+    const stillPending =
+      pending && !list.some((invoice) => invoice.id === pending.invoiceId) ? pending : null;
+    if (list.length === 0 && !stillPending) return <NoInvoicesYet />;
     return (
       <div className="table-card">
         <InvoicesTable
-          invoices={invoices.data.invoices}
+          invoices={list}
+          pending={stillPending}
           highlightedId={highlightedInvoiceId(location.state)}
           savingId={save.isPending ? (save.variables?.id ?? null) : null}
           onSave={(invoice) => save.mutate(invoice)}

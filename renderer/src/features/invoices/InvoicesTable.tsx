@@ -1,11 +1,14 @@
 import { useEffect, useRef } from 'react';
-import { formatCalendarDate, formatMoney } from '../../../../shared/domain/format';
+import { formatCalendarDate, formatInteger, formatMoney } from '../../../../shared/domain/format';
 import type { InvoiceModel } from '../../../../shared/ipc/ledger-models';
 import { DownloadIcon, ExternalLinkIcon } from '../../components/icons';
+import type { PendingInvoice } from '../payment/purchase-links';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge';
 
 interface InvoicesTableProps {
   invoices: InvoiceModel[];
+  /** A purchase's invoice the billing service has not sent yet: a row that says so, first. */
+  pending: PendingInvoice | null;
   /** The invoice a credit-log reference pointed at, shown highlighted and scrolled into view. */
   highlightedId: string | null;
   savingId: string | null;
@@ -73,7 +76,23 @@ function InvoiceRow({
   );
 }
 
-export function InvoicesTable({ invoices, highlightedId, savingId, onSave }: InvoicesTableProps) {
+/** Only what the purchase told: the number, link and status come with the invoice itself. */
+function PendingInvoiceRow({ pending }: { pending: PendingInvoice }) {
+  return (
+    <tr className="invoice-row--highlighted invoice-row--pending" aria-current>
+      <td className="invoice-number muted">—</td>
+      <td className="num">{formatCalendarDate(pending.at)}</td>
+      <td className="invoice-description">Top-up of {formatInteger(pending.tokens)} tokens</td>
+      <td className="cell--end num">{formatMoney(pending.amount)}</td>
+      <td>
+        <span className="badge badge--neutral">Invoice pending</span>
+      </td>
+      <td className="invoice-actions muted">Arrives with the next sync</td>
+    </tr>
+  );
+}
+
+export function InvoicesTable({ invoices, pending, highlightedId, savingId, onSave }: InvoicesTableProps) {
   return (
     <table className="data-table invoices-table" aria-label="Invoices">
       <thead>
@@ -91,6 +110,7 @@ export function InvoicesTable({ invoices, highlightedId, savingId, onSave }: Inv
         </tr>
       </thead>
       <tbody>
+        {pending && <PendingInvoiceRow pending={pending} />}
         {invoices.map((invoice) => (
           <InvoiceRow
             key={invoice.id}

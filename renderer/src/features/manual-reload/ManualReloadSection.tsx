@@ -15,6 +15,12 @@ const REASON_ID = 'manual-reload-blocked-reason';
 const OPEN_PURCHASE_ID = 'manual-reload-open-purchase';
 export const OFFLINE_REASON = 'Offline \u2014 purchases need a connection';
 
+interface PackChoice {
+  packId: string | null;
+  /** The client's last succeeded purchase when the pack was chosen. */
+  before: string | null;
+}
+
 function PlanComparison({ client, packs }: { client: ClientDetail; packs: readonly PackModel[] }) {
   const planRate = client.planPrice.amount / client.tokensPerCycle;
   const planIsCheaper = packs.every((pack) => pack.price.amount / pack.tokens > planRate);
@@ -40,7 +46,10 @@ export function ManualReloadSection({ client }: { client: ClientDetail }) {
   const showPayment = usePurchaseFlowStore((state) => state.showPayment);
   // The core allows one open purchase per client; a second Continue could only be refused.
   const openPurchase = useActivePurchase(client.id).data ?? null;
-  const [packId, setPackId] = useState<string | null>(null);
+  // A choice made before this client's last purchase succeeded was bought with: it clears, and Continue waits.
+  const lastPurchase = usePurchaseFlowStore((state) => state.lastSucceeded[client.id] ?? null);
+  const [choice, setChoice] = useState<PackChoice>({ packId: null, before: lastPurchase });
+  const packId = choice.before === lastPurchase ? choice.packId : null;
   const offline = sync?.state === 'offline';
   const blockedBy = [offline && REASON_ID, openPurchase && OPEN_PURCHASE_ID].filter(Boolean).join(' ');
   const packs = catalog.data?.packs ?? [];
@@ -52,7 +61,7 @@ export function ManualReloadSection({ client }: { client: ClientDetail }) {
         <h2 id={MANUAL_RELOAD_HEADING_ID} className="card__title">
           Manual Reload
         </h2>
-        {card && <span className="card-on-file muted">Charged to {describeCard(card)}</span>}
+        {card && <span className="card-on-file muted">Pays with {describeCard(card)}</span>}
       </div>
       <p className="muted">
         Buy a one-off pack for {client.name}. Top-up tokens are added at once and never expire.
@@ -71,7 +80,11 @@ export function ManualReloadSection({ client }: { client: ClientDetail }) {
       )}
       {packs.length > 0 && (
         <>
-          <PackOptions packs={packs} selectedId={packId} onSelect={setPackId} />
+          <PackOptions
+            packs={packs}
+            selectedId={packId}
+            onSelect={(id) => setChoice({ packId: id, before: lastPurchase })}
+          />
           <PlanComparison client={client} packs={packs} />
         </>
       )}

@@ -10,7 +10,8 @@ import { Modal } from '../../components/Modal';
 import { describeCard } from './describe-card';
 import { EmbeddedCheckoutFrame } from './EmbeddedCheckoutFrame';
 import { closingCancels, isBusy, paymentView, type LocalPhase, type PaymentView } from './payment-view';
-import { Actions, CANCELED_MESSAGE, Outcome, Progress, SuccessDetails } from './PaymentViews';
+import { PaymentSuccess } from './PaymentSuccess';
+import { Actions, CANCELED_MESSAGE, Outcome, Progress } from './PaymentViews';
 import { NeedsReviewOutcome, PriceChangedOutcome, UnconfirmedOutcome } from './UnsettledViews';
 import { useNextAction } from './use-next-action';
 import './payment.css';
@@ -25,6 +26,8 @@ export interface PaymentDialogProps {
   priceChanged: boolean;
   /** The saved card, for the progress line before the core names the card it charged. */
   card: SavedCard | null;
+  /** Where the billing service emails its confirmation, once the account is loaded. */
+  receiptEmail: string | null;
   /** Start over with the same pack; `replacing` is called off first when it is still open. */
   onRetry(replacing: Purchase | null): void;
   /** Back to Confirm top up for the same pack, at the price the pack costs now. */
@@ -43,7 +46,7 @@ function subtitleOf(clientName: string, pack: PackModel | undefined, purchase: P
 
 /** The Stripe payment window: follows one purchase from the charge to its outcome. */
 export function PaymentDialog(props: PaymentDialogProps) {
-  const { clientName, pack, purchaseId, starting, startError, priceChanged, card } = props;
+  const { clientName, pack, purchaseId, starting, startError, priceChanged, card, receiptEmail } = props;
   const { onRetry, onReviewPrice, onShowCredits, onClose } = props;
   const queryClient = useQueryClient();
   const purchaseQuery = usePurchase(purchaseId);
@@ -86,8 +89,13 @@ export function PaymentDialog(props: PaymentDialogProps) {
     if (isBusy(view)) return;
     if (purchase && closingCancels(view)) {
       if (view === 'auth_failed') {
-        cancel.mutate(purchase.id);
-        onClose(purchase);
+        // It already said no charge was made, so it closes without a second outcome; only once the call-off
+        // has freed the client's purchase slot, so that focus goes back to a Continue that is enabled again.
+        setLocal({ kind: 'canceling' });
+        void cancel
+          .mutateAsync(purchase.id)
+          .catch(() => undefined)
+          .finally(() => onClose(purchase));
       } else void callOff(purchase);
       return;
     }
@@ -221,15 +229,12 @@ export function PaymentDialog(props: PaymentDialogProps) {
         ) : null;
       case 'success':
         return purchase ? (
-          <>
-            <Outcome tone="success" title="Payment complete">
-              <p className="payment-state__text muted">
-                {formatTokens(purchase.tokens)} added to {clientName}.
-              </p>
-            </Outcome>
-            <SuccessDetails purchase={purchase} />
-            <Actions actions={[{ label: 'Done', primary: true, onClick: () => onClose(purchase) }]} />
-          </>
+          <PaymentSuccess
+            purchase={purchase}
+            clientName={clientName}
+            receiptEmail={receiptEmail}
+            onDone={() => onClose(purchase)}
+          />
         ) : null;
       case 'canceled':
         return (

@@ -1,6 +1,4 @@
 import type { ReactNode } from 'react';
-import { formatMoney, formatTokens } from '../../../../shared/domain/format';
-import type { Purchase } from '../../../../shared/ipc/purchase-models';
 import { AlertIcon, CheckCircleIcon, InfoIcon, RefreshIcon } from '../../components/icons';
 
 export const CANCELED_MESSAGE = 'Canceled \u2014 no charge was made.';
@@ -61,32 +59,5 @@ export function Outcome({ tone, title, children }: { tone: Tone; title: string; 
       <h3 className="payment-state__title">{title}</h3>
       {children}
     </div>
-  );
-}
-
-export function SuccessDetails({ purchase }: { purchase: Purchase }) {
-  return (
-    <dl className="facts payment-facts">
-      <div className="facts__row">
-        <dt>Tokens added</dt>
-        <dd className="num">+{formatTokens(purchase.tokens)}</dd>
-      </div>
-      {purchase.balanceAfter && (
-        <div className="facts__row">
-          <dt>New balance</dt>
-          <dd className="num">
-            <span>{formatTokens(purchase.balanceAfter.total)}</span>
-            <span className="facts__note">
-              {formatTokens(purchase.balanceAfter.topUp)} top-up · {formatTokens(purchase.balanceAfter.plan)}{' '}
-              plan
-            </span>
-          </dd>
-        </div>
-      )}
-      <div className="facts__row">
-        <dt>Charged</dt>
-        <dd className="num">{formatMoney(purchase.amount)}</dd>
-      </div>
-    </dl>
   );
 }

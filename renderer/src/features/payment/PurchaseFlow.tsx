@@ -4,7 +4,7 @@ import type { Money } from '../../../../shared/api/primitives';
 import type { ClientDetail } from '../../../../shared/ipc/models';
 import type { Purchase } from '../../../../shared/ipc/purchase-models';
 import { api } from '../../api/bridge';
-import { isFinal, rememberPurchase, useActivePurchase } from '../../api/purchases';
+import { isFinal, rememberPurchase, useActivePurchase, usePurchase } from '../../api/purchases';
 import { useAccount, useCatalog } from '../../api/queries';
 import { queryKeys } from '../../api/query-keys';
 import { samePrice } from '../../../../shared/domain/money';
@@ -37,6 +37,7 @@ export function PurchaseFlow({ client, onShowCredits }: PurchaseFlowProps) {
   const confirm = usePurchaseFlowStore((state) => state.confirm);
   const showPayment = usePurchaseFlowStore((state) => state.showPayment);
   const closeFlow = usePurchaseFlowStore((state) => state.close);
+  const markSucceeded = usePurchaseFlowStore((state) => state.succeeded);
   const catalog = useCatalog();
   const account = useAccount();
   const active = useActivePurchase(client.id);
@@ -57,6 +58,11 @@ export function PurchaseFlow({ client, onShowCredits }: PurchaseFlowProps) {
   }, [activePurchase, step, client.id, showPayment]);
 
   useEffect(() => closeFlow, [closeFlow]);
+
+  const shown = usePurchase(step?.kind === 'payment' ? step.purchaseId : null).data ?? null;
+  useEffect(() => {
+    if (shown?.state === 'succeeded') markSucceeded(shown.clientId, shown.id);
+  }, [shown, markSucceeded]);
 
   async function begin(packId: string, expectedPrice: Money, replacing: Purchase | null) {
     // A double click lands here twice before React re-renders; only the first may start a charge.
@@ -129,6 +135,7 @@ export function PurchaseFlow({ client, onShowCredits }: PurchaseFlowProps) {
       startError={launch.error}
       priceChanged={priceChanged}
       card={account.data?.card ?? null}
+      receiptEmail={account.data?.userEmail ?? null}
       onRetry={(replacing) => retry(step.packId, replacing)}
       onReviewPrice={() => reviewPrice(step.packId)}
       onShowCredits={onShowCredits}

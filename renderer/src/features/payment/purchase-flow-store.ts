@@ -9,6 +9,9 @@ export type PurchaseFlowStep =
 
 interface PurchaseFlowState {
   step: PurchaseFlowStep | null;
+  /** Per client, the last purchase seen to succeed in this window: a pack chosen before it has been bought. */
+  lastSucceeded: Record<string, string>;
+  succeeded(clientId: string, purchaseId: string): void;
   confirm(clientId: string, packId: string, previousPrice?: Money): void;
   /** `purchaseId` is null while the core has not answered the start call yet. */
   showPayment(clientId: string, packId: string, purchaseId: string | null): void;
@@ -18,6 +21,13 @@ interface PurchaseFlowState {
 /** One flow at a time for the whole window: the dialogs are modal, so two could never both be answered. */
 export const usePurchaseFlowStore = create<PurchaseFlowState>()((set) => ({
   step: null,
+  lastSucceeded: {},
+  succeeded: (clientId, purchaseId) =>
+    set((state) =>
+      state.lastSucceeded[clientId] === purchaseId
+        ? state
+        : { lastSucceeded: { ...state.lastSucceeded, [clientId]: purchaseId } },
+    ),
   confirm: (clientId, packId, previousPrice) =>
     set({ step: { kind: 'confirm', clientId, packId, previousPrice: previousPrice ?? null } }),
   showPayment: (clientId, packId, purchaseId) =>

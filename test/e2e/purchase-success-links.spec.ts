@@ -1,0 +1,64 @@
+/**
+ * The success view leads on: "View invoice" shows the purchase's invoice as
+ * pending at once and filled in when the sync brings it; "View in credit log"
+ * opens the Credits tab with the purchase's entry highlighted. At 1024×700.
+ */
+import { expect, test } from './fixtures';
+import {
+  clientAt,
+  confirmDialog,
+  expectPaymentComplete,
+  manualReload,
+  openSettings,
+  PACKS,
+  paymentDialog,
+} from './support/purchase-page';
+import { listOutbox, setFaults } from './support/sandbox-controls';
+
+test.use({ viewport: { width: 1024, height: 700 } });
+test.afterEach(({ webHost }) => setFaults(webHost.billingApi, { clear: true }));
+
+test('View invoice shows the invoice pending at once, then filled in when it arrives', async ({
+  appPage: page,
+  webHost,
+}) => {
+  const api = webHost.billingApi;
+  const client = await clientAt(api, 23);
+  await openSettings(page, webHost.origin, client);
+  await manualReload(page).getByRole('radio', { name: PACKS['5k'].name }).check();
+  await manualReload(page).getByRole('button', { name: 'Continue' }).click();
+  // The billing service lists the new invoice a moment late (Stripe finalizes invoices on its own time):
+  // the sync right after the purchase finds none yet.
+  await setFaults(api, {
+    answer_next: {
+      route: 'listInvoices',
+      client_id: client.id,
+      count: 1,
+      status: 200,
+      body: { data: [], next_cursor: null },
+      run: false,
+    },
+  });
+  await confirmDialog(page).getByRole('button', { name: 'Confirm purchase' }).click();
+
+  await expectPaymentComplete(page, client.balance.total + PACKS['5k'].tokens);
+  const dialog = paymentDialog(page);
+  await dialog.getByRole('link', { name: 'View invoice' }).click();
+
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('tab', { name: 'Invoices', selected: true })).toBeVisible();
+  const rows = page.getByRole('table', { name: 'Invoices' }).getByRole('row');
+  const pending = rows.filter({ hasText: 'Invoice pending' });
+  await expect(pending).toHaveAttribute('aria-current', 'true');
+  await expect(pending).toContainText('Top-up of 5,000 tokens');
+  await expect(pending).toContainText('$65.00');
+  await page.screenshot({ path: test.info().outputPath('invoice-pending-1024.png') });
+
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  const [email] = await listOutbox(api, client.id);
+  expect(email, 'the sandbox emailed the invoice').toBeDefined();
+  const arrived = rows.filter({ hasText: email!.invoice_number });
+  await expect(arrived).toHaveAttribute('aria-current', 'true', { timeout: 20_000 });
+  await expect(pending).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath('invoice-arrived-1024.png') });
+});
