@@ -8,7 +8,7 @@
  */
 import type { Client, LedgerEntry } from '../../shared/api/billing-api';
 import type { TopUp } from '../../shared/api/payments-api';
-import { balanceOf, recordUsage } from '../../shared/domain/token-ledger';
+import { balanceOf, recordBlocked, recordUsage } from '../../shared/domain/token-ledger';
 import type { Repositories } from '../store/repositories';
 import { toWireTopUp } from '../store/top-up-repository';
 import type { UsageSubmission } from '../store/usage-repository';
@@ -74,12 +74,19 @@ export function createUsageService(
       const blocked = client.insufficient_tokens ?? null;
       if (!outcome.ok) repos.usage.setBlocked(client.id, id);
       else if (blocked && input.tokens >= blocked.tokens_requested) repos.usage.setBlocked(client.id, null);
-      if (outcome.ok) books.apply(client.id, outcome);
-      else books.touch(client.id);
+      const applied = outcome.ok
+        ? outcome
+        : recordBlocked(state, {
+            tokens: input.tokens,
+            at,
+            description: input.description,
+            submissionId: id,
+          });
+      books.apply(client.id, applied);
       return {
         submission,
         auto_reloads: autoReloads,
-        ledger_entries: outcome.ok ? [...outcome.entries] : [],
+        ledger_entries: [...applied.entries],
         client: books.requireClient(client.id),
       };
     },

@@ -106,6 +106,8 @@ export const LEDGER_ENTRY_TYPES = [
   'top_up',
   'auto_reload',
   'usage',
+  /** A submission refused for lack of tokens: amount 0, recorded so the log shows what was not run. */
+  'blocked',
   'refund',
   'adjustment',
 ] as const;

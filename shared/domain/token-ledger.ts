@@ -233,6 +233,21 @@ export function recordUsage(state: TokenState, input: EntryContext & { tokens: n
   return { ok: true, ...record(state, after, changes, input) };
 }
 
+/**
+ * A refused usage leaves a zero-amount "blocked" entry: no bucket changes, but the credit log, the one place
+ * that explains a balance, shows what was not run and why.
+ */
+export function recordBlocked(state: TokenState, input: EntryContext & { tokens: number }): Applied {
+  requirePositiveTokens(input.tokens, 'A blocked usage');
+  const description = `Blocked: ${formatInteger(input.tokens)} tokens needed, ${formatInteger(state.plan + topUpBalance(state))} left`;
+  return record(
+    state,
+    state,
+    [{ type: 'blocked', amount: 0, bucket: 'plan', topUpId: null, description }],
+    input,
+  );
+}
+
 interface CreditInput extends EntryContext {
   tokens: number;
   bucket: Bucket;

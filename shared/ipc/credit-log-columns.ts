@@ -9,9 +9,10 @@ import { titleCaseIdentifier } from '../domain/format';
 import type { LedgerEntryModel } from './ledger-models';
 
 const ENTRY_TYPE_LABELS: Record<KnownLedgerEntryType, string> = {
-  top_up: 'Top up',
-  auto_reload: 'Auto reload',
+  top_up: 'Top-up',
+  auto_reload: 'Auto Reload',
   usage: 'Usage',
+  blocked: 'Blocked',
   plan_allocation: 'Plan allocation',
   plan_expiry: 'Plan expiry',
   refund: 'Refund',

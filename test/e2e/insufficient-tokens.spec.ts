@@ -40,6 +40,14 @@ test('blocked work stays visible until resubmitted, and buying tokens says what 
   await expect(dialog).toHaveCount(0);
   await expect(banner).toContainText('1 submission blocked — 3,000 tokens short');
   await expect(banner).toContainText('Quarterly report batch');
+  // The credit log records what was refused, at no cost.
+  await page.getByRole('tab', { name: 'Credits' }).click();
+  const blockedRow = page
+    .getByRole('table', { name: 'Credit log' })
+    .getByRole('row')
+    .filter({ hasText: 'Quarterly report batch' });
+  await expect(blockedRow).toContainText('Blocked');
+  await page.getByRole('tab', { name: 'Settings' }).click();
 
   // A smaller usage going through is not the blocked work: it stays, a little further out of reach.
   expect((await submitUsage(api, client.id, 100, 'Thumbnail')).submission.status).toBe('accepted');

@@ -53,7 +53,7 @@ test('a pack bought with the saved card shows on every screen, in the credit log
       const cells = (await renderedRows(page))[0]?.cells ?? [];
       return [cells[1], cells[3], cells[4]];
     })
-    .toEqual(['Top up', '+5,000', formatCount(expected)]);
+    .toEqual(['Top-up', '+5,000', formatCount(expected)]);
   await expect(creditLogTable(page).getByRole('link', { name: email!.invoice_number })).toBeVisible();
 
   await page.getByRole('tab', { name: 'Invoices' }).click();

@@ -9,9 +9,10 @@ import { isKnownValue } from '../../../shared/api/open-enum';
 import { formatCount } from './clients-page';
 
 export const TYPE_LABELS: Record<KnownLedgerEntryType, string> = {
-  top_up: 'Top up',
-  auto_reload: 'Auto reload',
+  top_up: 'Top-up',
+  auto_reload: 'Auto Reload',
   usage: 'Usage',
+  blocked: 'Blocked',
   plan_allocation: 'Plan allocation',
   plan_expiry: 'Plan expiry',
   refund: 'Refund',
@@ -20,11 +21,12 @@ export const TYPE_LABELS: Record<KnownLedgerEntryType, string> = {
 
 /** The Type filter's checkbox names. */
 export const TYPE_FILTER_LABELS: Record<KnownLedgerEntryType, string> = {
-  top_up: 'Top ups',
-  auto_reload: 'Auto reloads',
+  top_up: 'Top-ups',
+  auto_reload: 'Auto Reloads',
   usage: 'Usage',
+  blocked: 'Blocked',
   plan_allocation: 'Plan allocation',
-  plan_expiry: 'Expiry',
+  plan_expiry: 'Plan expiry',
   refund: 'Refunds',
   adjustment: 'Adjustments',
 };

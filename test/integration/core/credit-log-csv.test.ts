@@ -111,7 +111,7 @@ it('exports exactly the filtered rows as RFC 4180 CSV, byte for byte', () =>
       'Date (America/New_York),"Date (UTC, ISO 8601)",Type,Description,Amount,Balance after,Source,Invoice,Reference ID\r\n' +
         '2026-03-04 05:00:00,2026-03-04T10:00:00.000Z,Usage,Café ☕ usage,-5,5970,Top-up tokens,,\r\n' +
         '2026-03-03 05:00:00,2026-03-03T10:00:00.000Z,Usage,"Said ""hi"",\nthen left",-25,5975,Plan tokens,,sub_7\r\n' +
-        '2026-03-02 05:00:00,2026-03-02T10:00:00.000Z,Top up,"Top-up of 5,000 tokens",5000,6000,Top-up tokens,CSV-0001,tu_1\r\n',
+        '2026-03-02 05:00:00,2026-03-02T10:00:00.000Z,Top-up,"Top-up of 5,000 tokens",5000,6000,Top-up tokens,CSV-0001,tu_1\r\n',
     );
   }));
 
@@ -165,7 +165,7 @@ it('writes local times across a daylight saving change, a quarter-hour zone, and
       (await exportedLines(repos, 'America/New_York')).map((line) => line.split(',').slice(0, 3)),
     ).toEqual([
       ['2026-03-09 08:00:00', '2026-03-09T12:00:00.000Z', 'Transfer'],
-      ['2026-03-08 03:00:00', '2026-03-08T07:00:00.000Z', 'Top up'],
+      ['2026-03-08 03:00:00', '2026-03-08T07:00:00.000Z', 'Top-up'],
       ['2026-03-08 01:59:00', '2026-03-08T06:59:00.000Z', 'Usage'],
     ]);
     const [transfer] = await exportedLines(repos, 'Asia/Kathmandu');

@@ -55,7 +55,15 @@ describe('usage submissions', () => {
     const tokens = client.balance.total + 500;
     const result = await submitUsage(client.id, tokens);
     expect(result.submission).toMatchObject({ status: 'blocked', shortfall: 500 });
-    expect(result.ledger_entries).toEqual([]);
+    // Nothing is debited; the log records what was refused, at no cost.
+    expect(result.ledger_entries).toMatchObject([
+      {
+        type: 'blocked',
+        amount: 0,
+        balance_after: client.balance.total,
+        submission_id: result.submission.id,
+      },
+    ]);
     expect(result.client.balance).toEqual(client.balance);
     expect(result.client.insufficient_tokens).toMatchObject({
       submission_id: result.submission.id,

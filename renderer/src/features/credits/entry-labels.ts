@@ -13,11 +13,12 @@ export function entryTypeTone(type: LedgerEntryType): KnownLedgerEntryType | 'ot
 
 /** The Type filter's choices, in the order a manager scans for them. */
 export const TYPE_FILTER_OPTIONS: ReadonlyArray<{ type: LedgerFilterType; label: string }> = [
-  { type: 'top_up', label: 'Top ups' },
-  { type: 'auto_reload', label: 'Auto reloads' },
+  { type: 'top_up', label: 'Top-ups' },
+  { type: 'auto_reload', label: 'Auto Reloads' },
   { type: 'usage', label: 'Usage' },
+  { type: 'blocked', label: 'Blocked' },
   { type: 'plan_allocation', label: 'Plan allocation' },
-  { type: 'plan_expiry', label: 'Expiry' },
+  { type: 'plan_expiry', label: 'Plan expiry' },
   { type: 'refund', label: 'Refunds' },
   { type: 'adjustment', label: 'Adjustments' },
   { type: 'other', label: 'Other' },
