@@ -215,7 +215,7 @@ test('the provenance panel separates plan tokens from top-up tokens', async ({ a
   });
   await expect(panel).toContainText(`Expire on ${renewal}`);
 
-  const topUpRows = panel.getByRole('listitem').filter({ hasText: /Manual top up|Auto reload/ });
+  const topUpRows = panel.getByRole('listitem').filter({ hasText: /Top-up|Auto Reload/ });
   const lefts = (await topUpRows.allInnerTexts()).map((text) => {
     const match = /([\d,]+) of [\d,]+ tokens? left/.exec(text);
     if (!match?.[1]) throw new Error(`No "N of M tokens left" in: ${text}`);

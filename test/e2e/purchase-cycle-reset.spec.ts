@@ -34,7 +34,7 @@ test('after a cycle reset, provenance shows plan tokens reset and the top up rol
   await page.getByRole('tab', { name: 'Credits' }).click();
   const provenance = page.getByRole('region', { name: 'Where your tokens come from' });
   await expect(provenance).toContainText(`${formatTokenCount(after.balance.plan)} left this cycle`);
-  await expect(provenance.getByRole('listitem').filter({ hasText: 'Manual top up' }).first()).toBeVisible();
+  await expect(provenance.getByRole('listitem').filter({ hasText: 'Top-up' }).first()).toBeVisible();
   await expect(provenance).toContainText(
     `${formatCount(PACKS['1k'].tokens)} of ${formatTokenCount(PACKS['1k'].tokens)} left`,
   );

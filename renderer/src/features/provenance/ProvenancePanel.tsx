@@ -21,8 +21,8 @@ function isPurchase(type: TopUpBucketModel['type']): boolean {
 }
 
 function bucketLabel(type: TopUpBucketModel['type']): string {
-  if (type === 'top_up') return 'Manual top up';
-  if (type === 'auto_reload') return 'Auto reload';
+  if (type === 'top_up') return 'Top-up';
+  if (type === 'auto_reload') return 'Auto Reload';
   return titleCaseIdentifier(type);
 }
 
