@@ -4,7 +4,9 @@
  * opens the Credits tab with the purchase's entry highlighted. At 1024×700.
  */
 import { expect, test } from './fixtures';
+import { creditLogTable, signedAmount } from './support/credit-log-page';
 import {
+  buyPack,
   clientAt,
   confirmDialog,
   expectPaymentComplete,
@@ -50,6 +52,7 @@ test('View invoice shows the invoice pending at once, then filled in when it arr
   const rows = page.getByRole('table', { name: 'Invoices' }).getByRole('row');
   const pending = rows.filter({ hasText: 'Invoice pending' });
   await expect(pending).toHaveAttribute('aria-current', 'true');
+  await expect(pending).toBeFocused();
   await expect(pending).toContainText('Top-up of 5,000 tokens');
   await expect(pending).toContainText('$65.00');
   await page.screenshot({ path: test.info().outputPath('invoice-pending-1024.png') });
@@ -61,4 +64,30 @@ test('View invoice shows the invoice pending at once, then filled in when it arr
   await expect(arrived).toHaveAttribute('aria-current', 'true', { timeout: 20_000 });
   await expect(pending).toHaveCount(0);
   await page.screenshot({ path: test.info().outputPath('invoice-arrived-1024.png') });
+});
+
+test('View in credit log opens the Credits tab with the purchase’s entry highlighted', async ({
+  appPage: page,
+  webHost,
+}) => {
+  const client = await clientAt(webHost.billingApi, 24);
+  await openSettings(page, webHost.origin, client);
+  await buyPack(page, PACKS['1k'].name);
+  await expectPaymentComplete(page, client.balance.total + PACKS['1k'].tokens);
+  const dialog = paymentDialog(page);
+  await expect(dialog.getByRole('button', { name: 'Done' })).toBeFocused();
+  await expect(dialog).toBeInViewport({ ratio: 1 });
+  await page.screenshot({ path: test.info().outputPath('success-1024.png') });
+  await dialog.getByRole('link', { name: 'View in credit log' }).click();
+
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('tab', { name: 'Credits', selected: true })).toBeVisible();
+  const marked = creditLogTable(page).locator('[role="row"][aria-current="true"]');
+  await expect(marked).toHaveCount(1);
+  await expect(marked).toContainText(signedAmount(PACKS['1k'].tokens));
+  const [email] = await listOutbox(webHost.billingApi, client.id);
+  await expect(marked, 'its reference is the invoice the purchase made').toContainText(email!.invoice_number);
+  // The control that opened the purchase went with the Settings tab: focus goes where the link led.
+  await expect(marked).toBeFocused();
+  await page.screenshot({ path: test.info().outputPath('credit-log-highlight-1024.png') });
 });

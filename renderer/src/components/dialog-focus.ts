@@ -45,9 +45,22 @@ function returnTarget(opener: HTMLElement | null): HTMLElement | null {
   return document.getElementById(MAIN_CONTENT_ID);
 }
 
+/** Nothing holds focus but the page itself, or the main content standing in for what was lost. */
+function focusIsFree(): boolean {
+  const active = document.activeElement;
+  return !active || active === document.body || !active.isConnected || active.id === MAIN_CONTENT_ID;
+}
+
 /** Called once the dialog is gone; focus that already moved on (into the next dialog) stays where it is. */
 export function returnFocus(opener: HTMLElement | null): void {
-  const active = document.activeElement;
-  if (active && active !== document.body && active.isConnected) return;
-  returnTarget(opener)?.focus();
+  if (focusIsFree()) returnTarget(opener)?.focus();
+}
+
+/**
+ * Where a link out of a dialog led (the entry or invoice it highlights) takes
+ * focus when it appears, which may be after the dialog has gone and the tab
+ * it was opened from with it; focus the person has moved since stays.
+ */
+export function focusOnArrival(target: HTMLElement | null): void {
+  if (focusIsFree()) target?.focus();
 }

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import { formatInteger, formatSignedTokens } from '../../../../shared/domain/format';
 import {
@@ -7,6 +8,7 @@ import {
   type EntryRawId,
 } from '../../../../shared/ipc/credit-log-columns';
 import type { LedgerEntryModel } from '../../../../shared/ipc/ledger-models';
+import { focusOnArrival } from '../../components/dialog-focus';
 import { CheckIcon, CopyIcon } from '../../components/icons';
 import { clientTabPath } from '../client-page/client-tabs';
 import { entryTypeTone } from './entry-labels';
@@ -82,19 +84,29 @@ export function CreditLogRow({
   entry,
   position,
   copy,
+  highlighted,
 }: {
   clientId: string;
   entry: LedgerEntryModel;
   position: RowPosition;
   copy: RawIdCopy;
+  highlighted: boolean;
 }) {
   const credit = entry.amount > 0;
   const rawId = entryRawId(entry);
+  const modifiers = [credit && 'ledger-row--credit', highlighted && 'ledger-row--highlighted'];
+  const rowRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (highlighted) focusOnArrival(rowRef.current);
+  }, [highlighted]);
   return (
     <div
-      className={credit ? 'ledger-row ledger-row--credit' : 'ledger-row'}
+      ref={rowRef}
+      tabIndex={highlighted ? -1 : undefined}
+      className={['ledger-row', ...modifiers].filter(Boolean).join(' ')}
       role="row"
       aria-rowindex={position.rowIndex}
+      aria-current={highlighted || undefined}
       style={placement(position)}
     >
       <div className="ledger-cell num" role="cell">

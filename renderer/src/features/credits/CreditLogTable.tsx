@@ -1,6 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
+import { useLocation } from 'react-router';
 import type { LedgerEntryModel } from '../../../../shared/ipc/ledger-models';
+import { highlightedTopUpId } from '../payment/purchase-links';
 import { CreditLogRow, PlaceholderRow, type RawIdCopy } from './CreditLogRow';
 import './credit-log-table.css';
 import { LEDGER_PAGE_SIZE } from './use-credit-log';
@@ -56,6 +58,8 @@ export function CreditLogTable({
     overscan: OVERSCAN_ROWS,
   });
   const rows = virtualizer.getVirtualItems();
+  // A purchase's "View in credit log" names its top-up; its credit entry is the one marked.
+  const highlightTopUp = highlightedTopUpId(useLocation().state);
   const lastVisible = rows.at(-1)?.index ?? 0;
 
   useEffect(() => {
@@ -91,7 +95,16 @@ export function CreditLogTable({
           const position = { rowIndex: row.index + 2, offset: row.start };
           const slot = row.index % ROW_SLOTS;
           return entry ? (
-            <CreditLogRow key={slot} clientId={clientId} entry={entry} position={position} copy={copy} />
+            <CreditLogRow
+              key={slot}
+              clientId={clientId}
+              entry={entry}
+              position={position}
+              copy={copy}
+              highlighted={
+                highlightTopUp !== null && entry.type === 'top_up' && entry.topUpId === highlightTopUp
+              }
+            />
           ) : (
             <PlaceholderRow key={slot} position={position} />
           );

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { formatCalendarDate, formatInteger, formatMoney } from '../../../../shared/domain/format';
 import type { InvoiceModel } from '../../../../shared/ipc/ledger-models';
+import { focusOnArrival } from '../../components/dialog-focus';
 import { DownloadIcon, ExternalLinkIcon } from '../../components/icons';
 import type { PendingInvoice } from '../payment/purchase-links';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge';
@@ -28,11 +29,14 @@ function InvoiceRow({
 }) {
   const rowRef = useRef<HTMLTableRowElement>(null);
   useEffect(() => {
-    if (highlighted) rowRef.current?.scrollIntoView({ block: 'center' });
+    if (!highlighted) return;
+    rowRef.current?.scrollIntoView({ block: 'center' });
+    focusOnArrival(rowRef.current);
   }, [highlighted]);
   return (
     <tr
       ref={rowRef}
+      tabIndex={highlighted ? -1 : undefined}
       className={highlighted ? 'invoice-row--highlighted' : undefined}
       aria-current={highlighted || undefined}
     >
@@ -78,8 +82,10 @@ function InvoiceRow({
 
 /** Only what the purchase told: the number, link and status come with the invoice itself. */
 function PendingInvoiceRow({ pending }: { pending: PendingInvoice }) {
+  const rowRef = useRef<HTMLTableRowElement>(null);
+  useEffect(() => focusOnArrival(rowRef.current), []);
   return (
-    <tr className="invoice-row--highlighted invoice-row--pending" aria-current>
+    <tr ref={rowRef} tabIndex={-1} className="invoice-row--highlighted" aria-current>
       <td className="invoice-number muted">—</td>
       <td className="num">{formatCalendarDate(pending.at)}</td>
       <td className="invoice-description">Top-up of {formatInteger(pending.tokens)} tokens</td>
