@@ -76,7 +76,7 @@ test('blocked work stays visible until resubmitted, and buying tokens says what 
     .poll(async () => (await listSandboxClients(api)).find((c) => c.id === client.id)?.auto_reload.enabled)
     .toBe(true);
 
-  await dialog.getByRole('button', { name: 'Buy pack' }).click();
+  await dialog.getByRole('button', { name: 'Buy tokens' }).click();
   await confirmDialog(page).getByRole('button', { name: 'Confirm purchase' }).click();
   await expectPaymentComplete(page, client.balance.total - 100 + PACKS['5k'].tokens);
   await paymentDialog(page).getByRole('button', { name: 'Done' }).click();

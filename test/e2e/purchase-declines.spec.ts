@@ -64,7 +64,7 @@ for (const decline of DECLINES) {
 
     await expectPaymentComplete(page, client.balance.total + PACKS['1k'].tokens);
     await dialog.getByRole('button', { name: 'Done' }).click();
-    await expect(manualReload(page)).toContainText(`Charged to ${decline.newCard.shown}`);
+    await expect(manualReload(page)).toContainText(`Pays with ${decline.newCard.shown}`);
   });
 }
 
@@ -88,7 +88,7 @@ test('the next purchase, for another client, is charged to the card entered in C
 
   const second = await clientAt(api, 10);
   await openSettings(page, webHost.origin, second);
-  await expect(manualReload(page)).toContainText('Charged to Mastercard •••• 4444');
+  await expect(manualReload(page)).toContainText('Pays with Mastercard •••• 4444');
   await manualReload(page).getByRole('radio', { name: PACKS['1k'].name }).check();
   await manualReload(page).getByRole('button', { name: 'Continue' }).click();
   await expect(confirmDialog(page)).toContainText('Mastercard •••• 4444');

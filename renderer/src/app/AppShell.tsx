@@ -3,6 +3,7 @@ import type { AppInfo } from '../../../shared/ipc/models';
 import { Badge } from '../components/Badge';
 import { LogoMark, UsersIcon } from '../components/icons';
 import { MAIN_CONTENT_ID, SkipLink } from '../components/SkipLink';
+import { AgencyCardBanner } from '../features/agency-card/AgencyCardBanner';
 import { NoticeList } from '../features/notices/NoticeList';
 import { OfflineBanner } from '../features/offline/OfflineBanner';
 import { useReachabilityProbe } from '../features/offline/use-reachability-probe';
@@ -57,6 +58,7 @@ export function AppShell({ info }: { info: AppInfo }) {
       <div className="shell__main">
         <Header info={info} />
         <OfflineBanner />
+        <AgencyCardBanner />
         <NoticeList />
         <UpdateBanner />
         <main id={MAIN_CONTENT_ID} className="shell__content" tabIndex={-1}>

@@ -29,7 +29,7 @@ function TurnOnAutoReload({ client, packId }: { client: ClientDetail; packId: st
     return (
       <p className="muted" role="status">
         Auto Reload is on{pack ? `: it buys ${packName(pack)} below ${formatTokens(saved.threshold)}` : ''}.
-        It does not run blocked work: buy a pack now, then ask the client to resubmit.
+        It does not run blocked work: buy tokens now, then ask the client to resubmit.
       </p>
     );
   }
@@ -106,7 +106,7 @@ function BlockedBody({ client, blocked }: InsufficientTokensDialogProps & { bloc
               confirm(client.id, packId);
             }}
           >
-            Buy pack
+            Buy tokens
           </button>
         </div>
       </div>

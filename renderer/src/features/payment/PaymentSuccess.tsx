@@ -5,6 +5,7 @@ import { clientTabPath } from '../client-page/client-tabs';
 import { useCreditLogFilterStore } from '../credits/credit-log-filter-store';
 import { creditEntryState, invoiceState } from './purchase-links';
 import { Outcome } from './PaymentViews';
+import { asSentence } from '../../lib/sentence';
 
 function SuccessDetails({ purchase }: { purchase: Purchase }) {
   return (
@@ -49,7 +50,8 @@ export function PaymentSuccess({ purchase, clientName, receiptEmail, onDone }: P
     <>
       <Outcome tone="success" title="Payment complete">
         <p className="payment-state__text muted">
-          {formatTokens(purchase.tokens)} added to {clientName}.
+          {/* "Bluebird Bakery Co." already ends the sentence. */}
+          {asSentence(`${formatTokens(purchase.tokens)} added to ${clientName}`)}
         </p>
       </Outcome>
       <SuccessDetails purchase={purchase} />
