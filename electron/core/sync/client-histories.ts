@@ -6,7 +6,7 @@
  */
 import { AppError } from '../../../shared/ipc/errors';
 import { BillingApiError, RequestCancelledError } from '../billing-api/billing-api-error';
-import type { ClientSyncProblem } from '../db/repositories/sync-problems-repo';
+import { syncProblemOf } from './sync-problem';
 import { type SyncStepContext, syncClientHistory } from './sync-steps';
 
 export interface HistoriesOutcome {
@@ -26,21 +26,6 @@ interface HistoriesOptions {
 function stopsTheWholeRun(error: unknown): boolean {
   if (error instanceof RequestCancelledError) return true;
   return error instanceof AppError && (error.kind === 'offline' || error.kind === 'unauthorized');
-}
-
-function problemOf(ctx: SyncStepContext, clientId: string, error: unknown, at: Date): ClientSyncProblem {
-  const known = error instanceof AppError;
-  const message = known ? error.message : "This client's data could not be stored in the local cache.";
-  const name = ctx.repos.clients.get(clientId)?.name ?? clientId;
-  const status = error instanceof BillingApiError && error.status !== null ? ` (HTTP ${error.status})` : '';
-  const details = [
-    `Client: ${name} (${clientId})`,
-    `When: ${at.toISOString()}`,
-    `Credit log synced up to entry: ${ctx.repos.syncCursors.ledgerAfterSeq(clientId)}`,
-    `Problem: ${known ? error.kind : 'storage'}${status}: ${message}`,
-    ...(known ? [] : [`Cause: ${error instanceof Error ? error.message : String(error)}`]),
-  ].join('\n');
-  return { clientId, at: at.toISOString(), message, details };
 }
 
 /**
@@ -78,7 +63,7 @@ export async function syncClientHistories(
         await options.relist();
         if (!ctx.repos.clients.get(clientId)) continue;
       }
-      ctx.repos.syncProblems.record(problemOf(ctx, clientId, error, options.now()));
+      ctx.repos.syncProblems.record(syncProblemOf(ctx.repos, clientId, error, options.now()));
       ctx.changed(['clients'], [clientId]);
       setAside += 1;
     }

@@ -2,9 +2,10 @@ import type Database from 'better-sqlite3';
 import type { Client, Invoice } from '../../../shared/api/billing-api';
 import { CACHE_SCOPES, type CacheScope } from '../../../shared/ipc/models';
 import type { BillingApiClient } from '../billing-api/billing-api-client';
-import { RequestCancelledError } from '../billing-api/billing-api-error';
+import { BillingApiError, RequestCancelledError } from '../billing-api/billing-api-error';
 import { clearMirroredData, removeClients, type Repositories } from '../db/repositories';
 import { applyLedgerPage, rejectPage } from './apply-ledger-page';
+import { syncProblemOf } from './sync-problem';
 
 export interface PageSizes {
   clients: number;
@@ -86,10 +87,9 @@ export async function syncClients(ctx: SyncStepContext, complete: boolean): Prom
     throwIfCancelled(ctx.signal);
     ctx.db.transaction(() => {
       changed += ctx.repos.clients.upsertMany(page.data);
-      const at = ctx.now().toISOString();
       for (const { id, message } of page.unreadable) {
-        const details = [`Client: ${id}`, `When: ${at}`, `Problem: validation: ${message}`].join('\n');
-        ctx.repos.syncProblems.record({ clientId: id, at, message, details });
+        const problem = new BillingApiError('validation', message);
+        ctx.repos.syncProblems.record(syncProblemOf(ctx.repos, id, problem, ctx.now()));
       }
     })();
     for (const { id } of page.unreadable) {
