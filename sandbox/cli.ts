@@ -24,7 +24,12 @@ async function main(): Promise<void> {
   console.log(`Billing API: ${sandbox.url}`);
   console.log(`Billing API token: ${sandbox.token}`);
 
+  // `npx`/`tsx` relay a signal the whole process group also got: a second one while the store closes must not
+  // kill the process mid-close (the write-ahead log would be left behind), so every later one is ignored.
+  let stopping = false;
   const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
     sandbox.close().then(
       () => process.exit(0),
       (error: unknown) => {
@@ -33,8 +38,8 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 main().catch((error: unknown) => {
