@@ -30,6 +30,32 @@ const EXPIRED_INPUT: PaymentError = {
   message: "Your card's expiration date is in the past.",
 };
 
+/**
+ * What Checkout's form makes of a typed card, in payment and in setup mode alike: an expiry in the past is
+ * refused before the bank sees anything (`charged` false), otherwise the test card's outcome. A card waiting for
+ * 3-D Secure comes with what to keep on the session until it is answered.
+ */
+export type TypedCardResult =
+  | { kind: 'succeeded' }
+  | { kind: 'requires_action'; pendingCard: string }
+  | { kind: 'declined'; error: PaymentError; charged: boolean };
+
+export function checkTypedCard(card: CheckoutCard, now: Date): TypedCardResult {
+  const current = now.getUTCFullYear() * 12 + now.getUTCMonth() + 1;
+  if (card.exp_year * 12 + card.exp_month < current) {
+    return { kind: 'declined', error: EXPIRED_INPUT, charged: false };
+  }
+  const outcome = cardOutcome(card.number);
+  if (outcome.kind === 'succeeded') return outcome;
+  if (outcome.kind === 'requires_action') {
+    return {
+      kind: 'requires_action',
+      pendingCard: JSON.stringify({ ...card, number: normalizeCardNumber(card.number) }),
+    };
+  }
+  return { kind: 'declined', error: paymentErrorOf(outcome), charged: true };
+}
+
 export function createCheckoutService(repos: Repositories, topUps: TopUpService, clock: SandboxClock) {
   const requireSession = (clientSecret: string): CheckoutSessionRecord => {
     const session = repos.topUps.getSession(clientSecret);
@@ -42,12 +68,6 @@ export function createCheckoutService(repos: Repositories, topUps: TopUpService,
     repos.agency.setCard(card.number, card.exp_month, card.exp_year);
     repos.topUps.setSession(session.id, 'complete', null);
     return { status: 'complete' };
-  };
-
-  const isExpired = (card: CheckoutCard): boolean => {
-    const now = clock.now();
-    const current = now.getUTCFullYear() * 12 + now.getUTCMonth() + 1;
-    return card.exp_year * 12 + card.exp_month < current;
   };
 
   return {
@@ -76,17 +96,14 @@ export function createCheckoutService(repos: Repositories, topUps: TopUpService,
         repos.topUps.setSession(session.id, 'complete', null);
         return { status: 'complete' };
       }
-      if (isExpired(card)) return { status: 'declined', error: EXPIRED_INPUT };
-      const outcome = cardOutcome(card.number);
-      if (outcome.kind === 'succeeded') return finish(session, card);
-      if (outcome.kind === 'requires_action') {
-        const pending = { ...card, number: normalizeCardNumber(card.number) };
-        repos.topUps.setSession(session.id, 'open', JSON.stringify(pending));
+      const typed = checkTypedCard(card, clock.now());
+      if (typed.kind === 'succeeded') return finish(session, card);
+      if (typed.kind === 'requires_action') {
+        repos.topUps.setSession(session.id, 'open', typed.pendingCard);
         return { status: 'requires_action' };
       }
-      const error = paymentErrorOf(outcome);
-      topUps.decline(topUp, card.number, error);
-      return { status: 'declined', error };
+      if (typed.charged) topUps.decline(topUp, card.number, typed.error);
+      return { status: 'declined', error: typed.error };
     },
 
     authenticate(clientSecret: string, result: 'complete' | 'fail'): CheckoutResult {

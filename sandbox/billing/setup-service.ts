@@ -5,14 +5,13 @@
  * is forgotten.
  */
 import type { SetupSession } from '../../shared/api/payments-api';
-import { cardOutcome, normalizeCardNumber } from '../../shared/domain/test-cards';
 import { ApiError, notFound } from '../http/api-error';
 import type { Repositories } from '../store/repositories';
 import type { SetupSessionRecord } from '../store/setup-session-repository';
-import { CheckoutCard, type CheckoutResult } from './checkout-service';
+import { CheckoutCard, checkTypedCard, type CheckoutResult } from './checkout-service';
 import { newClientSecret, newId } from './ids';
 import type { SandboxClock } from './sandbox-clock';
-import { AUTHENTICATION_FAILURE, paymentErrorOf } from './top-up-service';
+import { AUTHENTICATION_FAILURE } from './top-up-service';
 
 export function createSetupService(repos: Repositories, clock: SandboxClock) {
   const requireSession = (clientSecret: string): SetupSessionRecord => {
@@ -40,14 +39,13 @@ export function createSetupService(repos: Repositories, clock: SandboxClock) {
     confirm(clientSecret: string, card: CheckoutCard): CheckoutResult {
       const session = requireSession(clientSecret);
       if (session.status === 'complete') return { status: 'complete' };
-      const outcome = cardOutcome(card.number);
-      if (outcome.kind === 'succeeded') return save(session, card);
-      if (outcome.kind === 'requires_action') {
-        const pending = { ...card, number: normalizeCardNumber(card.number) };
-        repos.setupSessions.set(session.id, 'open', JSON.stringify(pending));
+      const typed = checkTypedCard(card, clock.now());
+      if (typed.kind === 'succeeded') return save(session, card);
+      if (typed.kind === 'requires_action') {
+        repos.setupSessions.set(session.id, 'open', typed.pendingCard);
         return { status: 'requires_action' };
       }
-      return { status: 'declined', error: paymentErrorOf(outcome) };
+      return { status: 'declined', error: typed.error };
     },
 
     authenticate(clientSecret: string, result: 'complete' | 'fail'): CheckoutResult {

@@ -39,6 +39,12 @@ it('reports the saved card declined until a new card is saved in setup mode, cha
       card: card(number),
     });
   expect((await confirm('4000000000000002')).body).toMatchObject({ status: 'declined' });
+  // Checked like any card typed into Checkout: an expiry in the past is refused, not saved.
+  const expired = await postJson(sandbox, '/stripe/v1/checkout_sessions/confirm', {
+    client_secret: session.client_secret,
+    card: { ...card('4242424242424242'), exp_year: 2020 },
+  });
+  expect(expired.body).toMatchObject({ status: 'declined', error: { code: 'invalid_expiry_year' } });
   expect((await me()).card).toMatchObject({ last4: '9995' });
 
   const chargesBefore = (await chargesOf(sandbox, second)).length;
