@@ -142,10 +142,14 @@ async function syncLedger(ctx: SyncStepContext, clientId: string): Promise<numbe
   return inserted;
 }
 
-/** Invoices can change status, so the whole list is fetched again whenever the client changed. */
+/**
+ * Invoices can change status, so the whole list is fetched again whenever the client changed, and while a
+ * recent top-up's invoice has not been listed yet.
+ */
 async function syncInvoices(ctx: SyncStepContext, client: Client, mustFetch: boolean): Promise<number> {
   const cursors = ctx.repos.syncCursors;
-  if (!mustFetch && cursors.invoicesSyncedFor(client.id) === client.updated_at) return 0;
+  const unchanged = cursors.invoicesSyncedFor(client.id) === client.updated_at;
+  if (!mustFetch && unchanged && !ctx.repos.invoices.awaitsTopUpInvoice(client.id)) return 0;
   const invoices: Invoice[] = [];
   let cursor: string | undefined;
   do {

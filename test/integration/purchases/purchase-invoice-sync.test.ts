@@ -98,4 +98,31 @@ describe('after a purchase', () => {
       'only the purchased client was synced',
     ).toBe(true);
   });
+
+  it('an invoice the billing service lists late arrives with a later sync, though nothing else changed', async () => {
+    world = await openWorld();
+    const clientId = lastSyncedClient(world);
+    // Stripe finalizes invoices on its own time: the sync right after the purchase, and the full one after it
+    // (which brings the client as the purchase left it), find none yet.
+    await setFaults(world.sandbox, {
+      answer_next: {
+        route: 'listInvoices',
+        client_id: clientId,
+        count: 2,
+        status: 200,
+        body: { data: [], next_cursor: null },
+        run: false,
+      },
+    });
+    const purchase = await world.start(clientId, 'pack_1k');
+    await eventually(async () => (await (world as World).invoke<SyncStatus>('sync.status')).state === 'idle');
+    await world.invoke<SyncStatus>('sync.now');
+    await waitForSync(world.runtime);
+    expect(await invoiceCached(world, purchase), 'both looks found no invoice').toBe(false);
+
+    // The client's balance and credit log are already up to date; only the invoice is missing.
+    await world.invoke<SyncStatus>('sync.now');
+    await waitForSync(world.runtime);
+    expect(await invoiceCached(world, purchase)).toBe(true);
+  });
 });

@@ -35,6 +35,23 @@ ON CONFLICT (id) DO UPDATE SET ${DATA_COLUMNS.map((c) => `${c} = excluded.${c}`)
 WHERE (${DATA_COLUMNS.map((c) => `invoices.${c}`).join(', ')})
   IS NOT (${DATA_COLUMNS.map((c) => `excluded.${c}`).join(', ')})`;
 
+/**
+ * Whether one of the client's latest top-ups names an invoice the cache does not hold yet. Billing services
+ * finalize invoices on their own time, so the listing right after a purchase can miss it, and nothing else
+ * about the client changes when it arrives. Only the latest few are looked at: an old top-up whose invoice
+ * never came is not worth a request every run.
+ */
+const AWAITS_TOP_UP_INVOICE_SQL = `
+SELECT EXISTS (
+  SELECT 1 FROM (
+    SELECT invoice_id FROM ledger_entries
+    WHERE client_id = ? AND type = 'top_up'
+    ORDER BY seq DESC LIMIT 5
+  ) AS latest
+  WHERE latest.invoice_id IS NOT NULL
+    AND NOT EXISTS (SELECT 1 FROM invoices WHERE invoices.id = latest.invoice_id)
+) AS awaits`;
+
 const InvoiceLines = InvoiceLine.array();
 
 function toRow(invoice: Invoice): InvoiceRow {
@@ -75,6 +92,7 @@ export function createInvoicesRepo(db: Database.Database) {
   );
   const removeForClient = db.prepare<[string]>('DELETE FROM invoices WHERE client_id = ?');
   const byId = db.prepare<[string], InvoiceRow>('SELECT * FROM invoices WHERE id = ?');
+  const awaitsTopUpInvoice = db.prepare<[string], { awaits: number }>(AWAITS_TOP_UP_INVOICE_SQL);
   const listForClient = db.prepare<[string], InvoiceRow>(
     'SELECT * FROM invoices WHERE client_id = ? ORDER BY created_at DESC, id DESC',
   );
@@ -92,6 +110,9 @@ export function createInvoicesRepo(db: Database.Database) {
     get(id: string): Invoice | null {
       const row = byId.get(id);
       return row ? fromRow(row) : null;
+    },
+    awaitsTopUpInvoice(clientId: string): boolean {
+      return awaitsTopUpInvoice.get(clientId)?.awaits === 1;
     },
     /** Newest first, as the billing service lists them. */
     listForClient(clientId: string): Invoice[] {
