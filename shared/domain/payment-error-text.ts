@@ -14,14 +14,15 @@ const DECLINE_REASONS: Readonly<Record<string, string>> = {
   authentication_required: 'the bank asks for authentication',
 };
 
-const ERROR_TEXTS: Readonly<Record<string, string>> = {
-  expired_card: 'Your card has expired.',
-  incorrect_cvc: "Your card's security code is incorrect.",
-  incorrect_number: 'Your card number is incorrect.',
-  invalid_expiry_year: "Your card's expiration date is in the past.",
-  processing_error: 'The card could not be processed. Try again in a little bit.',
-  payment_intent_authentication_failure: 'The card authentication (3-D Secure) did not succeed.',
-  authentication_required: 'Your card was declined: the bank asks for authentication.',
+/** Texts about the card itself name it when the caller knows which card it was ("Visa •••• 0002 has expired."). */
+const ERROR_TEXTS: Readonly<Record<string, (card: string) => string>> = {
+  expired_card: (card) => `${card} has expired.`,
+  incorrect_cvc: (card) => `${card}'s security code is incorrect.`,
+  incorrect_number: () => 'The card number is incorrect.',
+  invalid_expiry_year: (card) => `${card}'s expiration date is in the past.`,
+  processing_error: () => 'The card could not be processed. Try again in a little bit.',
+  payment_intent_authentication_failure: () => 'The card authentication (3-D Secure) did not succeed.',
+  authentication_required: (card) => `${card} was declined: the bank asks for authentication.`,
 };
 
 export interface CardError {
@@ -31,10 +32,14 @@ export interface CardError {
   message: string;
 }
 
-export function describePaymentError(error: CardError): string {
+/**
+ * `card` names the card that was charged (e.g. "Visa •••• 0002"): the agency has one card for every client, so
+ * a decline that names it tells the manager which card to replace.
+ */
+export function describePaymentError(error: CardError, card = 'Your card'): string {
   if (error.code === 'card_declined') {
     const reason = error.declineCode ? DECLINE_REASONS[error.declineCode] : undefined;
-    return reason ? `Your card was declined: ${reason}.` : 'Your card was declined.';
+    return reason ? `${card} was declined: ${reason}.` : `${card} was declined.`;
   }
-  return ERROR_TEXTS[error.code] ?? (error.message.trim() || 'The payment did not go through.');
+  return ERROR_TEXTS[error.code]?.(card) ?? (error.message.trim() || 'The payment did not go through.');
 }

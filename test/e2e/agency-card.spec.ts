@@ -3,7 +3,7 @@
  * what it stops, and "Update card" replaces it through Checkout in setup mode without charging anything.
  */
 import { expect, test } from './fixtures';
-import { getSandboxMe, listSandboxClients } from './support/sandbox-api';
+import { createSandboxTopUp, getSandboxMe, listSandboxClients } from './support/sandbox-api';
 import { listCharges, setSavedCard, TEST_CARDS } from './support/sandbox-controls';
 
 // Checkout needs the embedded sandbox's Stripe.js stand-in, so this runs on the worker's demo host and leaves
@@ -21,15 +21,7 @@ test('a declined agency card shows on every screen and is replaced without a cha
   const [client] = await listSandboxClients(api);
   if (!client) throw new Error('The seeded sandbox has no clients.');
   await setSavedCard(api, TEST_CARDS.genericDecline);
-  const declined = await fetch(`${api.url}/v1/clients/${client.id}/top-ups`, {
-    method: 'POST',
-    headers: {
-      authorization: `Bearer ${api.token}`,
-      'content-type': 'application/json',
-      'Idempotency-Key': 'agency-card-decline',
-    },
-    body: JSON.stringify({ pack_id: 'pack_1k' }),
-  });
+  const declined = await createSandboxTopUp(api, client.id, 'pack_1k', 'agency-card-decline');
   expect(declined.ok).toBe(true);
   const withAutoReload = (await listSandboxClients(api)).filter((c) => c.auto_reload.enabled).length;
   const chargesBefore = (await listCharges(api)).length;

@@ -66,9 +66,22 @@ test('blocked work stays visible until resubmitted, and buying tokens says what 
   await expect(rows.nth(1)).toContainText('Blocked');
   await page.getByRole('button', { name: 'Blocked only' }).click();
   await expect(rows).toHaveCount(2);
+  // Enter opens a single match only among the clients shown: one hidden by "Blocked only" is not opened.
+  const search = page.getByRole('searchbox', { name: 'Search clients' });
+  const unblocked = (await listSandboxClients(api)).find(
+    (candidate) => candidate.id !== client.id && !candidate.name.includes(client.name),
+  );
+  if (!unblocked) throw new Error('The seeded sandbox has one client only.');
+  await search.fill(unblocked.name);
+  await expect(page.getByText(`No blocked client matches “${unblocked.name}”`)).toBeVisible();
+  const lookup = page.waitForResponse((response) => response.url().endsWith('/clients.list'));
+  await search.press('Enter');
+  await lookup;
+  await expect(page.getByRole('heading', { level: 1, name: 'Clients' })).toBeVisible();
+  await search.fill(client.name);
+  await search.press('Enter');
 
   // Auto Reload from the dialog is saved for real, not a switch left unsaved.
-  await rows.nth(1).getByRole('link', { name: client.name, exact: true }).click();
   await banner.getByRole('button', { name: 'Turn on Auto Reload' }).click();
   await dialog.getByRole('button', { name: 'Turn on Auto Reload' }).click();
   await expect(dialog.getByRole('status')).toContainText('Auto Reload is on');

@@ -63,60 +63,66 @@ async function confirmFromContinue(page: Page): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
-test('a 3-D Secure purchase by keyboard alone, with focus returned to where the person was', async ({
-  appPage: page,
-  webHost,
-}) => {
-  await page.setViewportSize({ width: 1280, height: 800 });
-  const api = webHost.billingApi;
-  const client = await clientAt(api, 18);
-  const me = await getSandboxMe(api);
-  await openSettings(page, webHost.origin, client);
-  const section = manualReload(page);
-  const proceed = await choosePack(page, PACKS['1k'].name);
-  await page.keyboard.press('Enter');
-  await expect(confirmDialog(page)).toBeVisible();
-  await page.keyboard.press('Escape');
-  await expect(confirmDialog(page)).toHaveCount(0);
-  await expect(proceed, 'Escape gives focus back to Continue').toBeFocused();
-  await confirmFromContinue(page);
+for (const { viewport, position } of [
+  { viewport: { width: 1280, height: 800 }, position: 18 },
+  { viewport: { width: 1024, height: 700 }, position: 13 },
+]) {
+  test(`a 3-D Secure purchase by keyboard alone at ${viewport.width}×${viewport.height}, with focus returned to where the person was`, async ({
+    appPage: page,
+    webHost,
+  }) => {
+    await page.setViewportSize(viewport);
+    const api = webHost.billingApi;
+    const client = await clientAt(api, position);
+    const me = await getSandboxMe(api);
+    await openSettings(page, webHost.origin, client);
+    const section = manualReload(page);
+    const proceed = await choosePack(page, PACKS['1k'].name);
+    await page.keyboard.press('Enter');
+    await expect(confirmDialog(page)).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(confirmDialog(page)).toHaveCount(0);
+    await expect(proceed, 'Escape gives focus back to Continue').toBeFocused();
+    await confirmFromContinue(page);
 
-  // The bank's check takes the keyboard: its first choice is focused, and Tab stays inside it.
-  const bank = bankCheck(page);
-  const complete = bank.getByRole('button', { name: 'Complete authentication' });
-  await expect(complete).toBeFocused({ timeout: 20_000 });
-  await expect(page.locator('iframe[title="Payment authentication"]')).toBeFocused();
-  await page.keyboard.press('Tab');
-  await expect(bank.getByRole('button', { name: 'Fail authentication' })).toBeFocused();
-  await page.keyboard.press('Tab');
-  await expect(complete).toBeFocused();
-  await page.screenshot({ path: test.info().outputPath('3ds-challenge-1280.png') });
-  await page.keyboard.press('Enter');
+    // The bank's check takes the keyboard: its first choice is focused, and Tab stays inside it.
+    const bank = bankCheck(page);
+    const complete = bank.getByRole('button', { name: 'Complete authentication' });
+    await expect(complete).toBeFocused({ timeout: 20_000 });
+    await expect(page.locator('iframe[title="Payment authentication"]')).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(bank.getByRole('button', { name: 'Fail authentication' })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(complete).toBeFocused();
+    await expect(complete).toBeInViewport({ ratio: 1 });
+    await page.screenshot({ path: test.info().outputPath(`3ds-challenge-${viewport.width}.png`) });
+    await page.keyboard.press('Enter');
 
-  await expectPaymentComplete(page, client.balance.total + PACKS['1k'].tokens);
-  const dialog = paymentDialog(page);
-  const done = dialog.getByRole('button', { name: 'Done' });
-  await expect(done, 'Done is focused on success').toBeFocused();
-  await expect(dialog).toContainText(`Receipt emailed to ${me.user.email}`);
-  await page.keyboard.press('Shift+Tab');
-  await expect(dialog.getByRole('link', { name: 'View invoice' })).toBeFocused();
-  await page.keyboard.press('Shift+Tab');
-  await expect(dialog.getByRole('link', { name: 'View in credit log' })).toBeFocused();
-  await tabTo(page, done);
-  await page.screenshot({ path: test.info().outputPath('success-1280.png') });
-  await page.keyboard.press('Enter');
+    await expectPaymentComplete(page, client.balance.total + PACKS['1k'].tokens);
+    const dialog = paymentDialog(page);
+    const done = dialog.getByRole('button', { name: 'Done' });
+    await expect(done, 'Done is focused on success').toBeFocused();
+    await expect(dialog).toContainText(`Receipt emailed to ${me.user.email}`);
+    await page.keyboard.press('Shift+Tab');
+    await expect(dialog.getByRole('link', { name: 'View invoice' })).toBeFocused();
+    await page.keyboard.press('Shift+Tab');
+    await expect(dialog.getByRole('link', { name: 'View in credit log' })).toBeFocused();
+    await tabTo(page, done);
+    await page.screenshot({ path: test.info().outputPath(`success-${viewport.width}.png`) });
+    await page.keyboard.press('Enter');
 
-  await expect(dialog).toHaveCount(0);
-  // The pack was bought: the choice clears, so focus goes to the start of the pack choice, not to the body.
-  await expect(proceed).toBeDisabled();
-  await expect(section.getByRole('radio', { checked: true })).toHaveCount(0);
-  await expect(section.getByRole('radio').first()).toBeFocused();
+    await expect(dialog).toHaveCount(0);
+    // The pack was bought: the choice clears, so focus goes to the start of the pack choice, not to the body.
+    await expect(proceed).toBeDisabled();
+    await expect(section.getByRole('radio', { checked: true })).toHaveCount(0);
+    await expect(section.getByRole('radio').first()).toBeFocused();
 
-  const charges = (await listCharges(api, client.id)).filter((charge) => charge.status === 'succeeded');
-  expect(charges).toHaveLength(1);
-  const emails = await listOutbox(api, client.id);
-  expect(emails.map((email) => email.to)).toEqual([me.user.email]);
-});
+    const charges = (await listCharges(api, client.id)).filter((charge) => charge.status === 'succeeded');
+    expect(charges).toHaveLength(1);
+    const emails = await listOutbox(api, client.id);
+    expect(emails.map((email) => email.to)).toEqual([me.user.email]);
+  });
+}
 
 test('Escape in the bank check fails it with no charge; closing gives focus back to Continue', async ({
   appPage: page,

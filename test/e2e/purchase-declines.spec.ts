@@ -14,27 +14,28 @@ import {
   PACKS,
   paymentDialog,
 } from './support/purchase-page';
+import { listSandboxClients } from './support/sandbox-api';
 import { listCharges, setSavedCard, TEST_CARDS } from './support/sandbox-controls';
 
 const DECLINES = [
   {
     reason: 'a generic decline',
     card: TEST_CARDS.genericDecline,
-    message: 'Your card was declined: the bank gave no reason.',
+    message: 'Visa •••• 0002 was declined: the bank gave no reason.',
     newCard: { number: '5555 5555 5555 4444', shown: 'Mastercard •••• 4444' },
     position: 4,
   },
   {
     reason: 'insufficient funds',
     card: TEST_CARDS.insufficientFunds,
-    message: 'Your card was declined: insufficient funds.',
+    message: 'Visa •••• 9995 was declined: insufficient funds.',
     newCard: { number: '4000 0566 5566 5556', shown: 'Visa •••• 5556' },
     position: 5,
   },
   {
     reason: 'an expired card',
     card: TEST_CARDS.expired,
-    message: 'Your card has expired.',
+    message: 'Visa •••• 0069 has expired.',
     newCard: { number: '2223 0031 2200 3222', shown: 'Mastercard •••• 3222' },
     position: 6,
   },
@@ -54,8 +55,14 @@ for (const decline of DECLINES) {
     await buyPack(page, PACKS['1k'].name);
 
     const dialog = paymentDialog(page);
+    const withAutoReload = (await listSandboxClients(api)).filter((c) => c.auto_reload.enabled).length;
     await expect(dialog.getByRole('alert')).toContainText(decline.message);
+    // The card is the agency's: the decline says what else it pays for.
+    await expect(dialog.getByRole('alert')).toContainText(
+      `It is the agency's card: Auto Reload for ${withAutoReload} clients is charged to it too.`,
+    );
     await dialog.getByRole('button', { name: 'Pay with a different card' }).click();
+    await expect(dialog).toContainText("It replaces the agency's card for every client");
     const checkout = page.frameLocator('iframe[title="Secure checkout"]');
     await checkout.getByLabel('Card number').fill(decline.newCard.number);
     await checkout.getByLabel('Expiry').fill('12 / 34');

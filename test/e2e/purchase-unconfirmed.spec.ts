@@ -10,6 +10,7 @@ import {
   buyPack,
   clientAt,
   expectPaymentComplete,
+  manualReload,
   openSettings,
   PACKS,
   paymentDialog,
@@ -104,7 +105,7 @@ test('a charge whose answer was lost is replayed with the same key: one charge, 
   }
 });
 
-test('"Check again" in the payment window settles an unconfirmed charge once the billing API answers', async ({
+test('"Check again" in the payment window, or "Check status" on the client page, settles an unconfirmed charge once the billing API answers', async ({
   appPage: page,
   webHost,
 }) => {
@@ -126,9 +127,20 @@ test('"Check again" in the payment window settles an unconfirmed charge once the
       chargesBefore,
     );
 
+    // Closed unconfirmed, it stays on the client page whichever tab is open, and Continue leads back to it.
+    await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+    await expect(manualReload(page).getByRole('button', { name: 'Check status' })).toBeEnabled();
+    await expect(manualReload(page).getByRole('button', { name: 'Continue' })).toHaveCount(0);
+    await page.getByRole('tab', { name: 'Invoices' }).click();
+    const notice = page.getByRole('status', { name: 'Purchase being confirmed' });
+    await expect(notice).toContainText(`${formatTokenCount(pack.tokens)} for $15.00`);
+    await page.screenshot({ path: test.info().outputPath('purchase-being-confirmed.png') });
+
     await setFaults(api, { clear: true });
-    await dialog.getByRole('button', { name: 'Check again' }).click();
+    await notice.getByRole('button', { name: 'Check status' }).click();
     await expectPaymentComplete(page, expected);
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await expect(notice).toHaveCount(0);
     const newCharges = (await listCharges(api, client.id)).slice(chargesBefore.length);
     expect(newCharges.map(({ status, amount }) => ({ status, amount }))).toEqual([
       { status: 'succeeded', amount: { amount: 1_500, currency: 'USD' } },

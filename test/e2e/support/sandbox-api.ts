@@ -6,8 +6,12 @@ export interface BillingApi {
   token: string;
 }
 
+function apiUrl(api: BillingApi, path: string): URL {
+  return new URL(path, api.url.endsWith('/') ? api.url : `${api.url}/`);
+}
+
 async function getJson(api: BillingApi, path: string): Promise<unknown> {
-  const response = await fetch(new URL(path, api.url.endsWith('/') ? api.url : `${api.url}/`), {
+  const response = await fetch(apiUrl(api, path), {
     headers: { authorization: `Bearer ${api.token}` },
   });
   if (!response.ok) throw new Error(`GET ${path} answered HTTP ${response.status}.`);
@@ -47,4 +51,22 @@ export async function sandboxLedgerSummary(
     maxSeq = Math.max(maxSeq, ...page.data.map((entry) => entry.seq));
     if (page.next_cursor === null) return { count, maxSeq };
   }
+}
+
+/** Buys a pack through the billing API directly, as another device of the agency would, with the saved card. */
+export async function createSandboxTopUp(
+  api: BillingApi,
+  clientId: string,
+  packId: string,
+  idempotencyKey: string,
+): Promise<Response> {
+  return fetch(apiUrl(api, `v1/clients/${encodeURIComponent(clientId)}/top-ups`), {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${api.token}`,
+      'content-type': 'application/json',
+      'Idempotency-Key': idempotencyKey,
+    },
+    body: JSON.stringify({ pack_id: packId }),
+  });
 }

@@ -22,6 +22,9 @@ describe('describePaymentError', () => {
     expect(describePaymentError({ code: 'incorrect_cvc', declineCode: null, message: 'x' })).toBe(
       "Your card's security code is incorrect.",
     );
+    expect(describePaymentError({ code: 'incorrect_number', declineCode: null, message: 'x' })).toBe(
+      'The card number is incorrect.',
+    );
     expect(
       describePaymentError({
         code: 'payment_intent_authentication_failure',
@@ -29,6 +32,19 @@ describe('describePaymentError', () => {
         message: 'x',
       }),
     ).toBe('The card authentication (3-D Secure) did not succeed.');
+  });
+
+  it('names the card when the caller knows which card was charged', () => {
+    const card = 'Visa \u2022\u2022\u2022\u2022 0002';
+    expect(describePaymentError(declined('insufficient_funds'), card)).toBe(
+      'Visa \u2022\u2022\u2022\u2022 0002 was declined: insufficient funds.',
+    );
+    expect(describePaymentError({ code: 'expired_card', declineCode: null, message: 'x' }, card)).toBe(
+      'Visa \u2022\u2022\u2022\u2022 0002 has expired.',
+    );
+    expect(
+      describePaymentError({ code: 'new_code', declineCode: null, message: 'Try another card.' }, card),
+    ).toBe('Try another card.');
   });
 
   it("falls back to Stripe's own message for codes it does not know", () => {

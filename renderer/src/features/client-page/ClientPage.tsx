@@ -13,6 +13,7 @@ import { CreditsTab } from '../credits/CreditsTab';
 import { BlockedWorkBanner } from '../insufficient-tokens/BlockedWorkBanner';
 import { InsufficientTokensDialog } from '../insufficient-tokens/InsufficientTokensDialog';
 import { InvoicesTab } from '../invoices/InvoicesTab';
+import { OpenPurchaseNotice } from '../open-purchase/OpenPurchaseNotice';
 import { PurchaseFlow } from '../payment/PurchaseFlow';
 import { SyncProblemNotice } from '../sync-problems/SyncProblemNotice';
 import { SettingsTab } from './SettingsTab';
@@ -47,6 +48,7 @@ function ClientView({ client, tab }: { client: ClientDetail; tab: ClientTab }) {
         <BuyTokensLink clientId={client.id} />
       </header>
       <SyncProblemNotice client={client} />
+      <OpenPurchaseNotice clientId={client.id} />
       <BlockedWorkBanner client={client} />
       <Tabs.Root
         className="tabs"

@@ -14,7 +14,7 @@ function isTypingTarget(target: EventTarget | null): boolean {
 
 /**
  * The clients filter. "/" anywhere on the page jumps here, as in most desktop
- * tools, and Enter opens the client when the search names exactly one.
+ * tools, and Enter opens the client when the list shows exactly one.
  */
 export function ClientSearch() {
   const search = useUiStore((state) => state.clientSearch);
@@ -23,11 +23,14 @@ export function ClientSearch() {
   const navigate = useNavigate();
 
   async function openSingleMatch(term: string) {
-    // Asked afresh: the table below may still show the result of a debounced, older search.
-    const { items } = await api.invoke('clients.list', { search: term });
+    // Asked afresh, with the same "Blocked only" choice the table uses: the table below may still show the
+    // result of a debounced, older search, and a client hidden by the filter is not a match on screen.
+    const { clientShow: show } = useUiStore.getState();
+    const { items } = await api.invoke('clients.list', { search: term, show });
     const [only] = items;
-    const stillTyped = useUiStore.getState().clientSearch.trim() === term;
-    if (only && items.length === 1 && stillTyped) navigate(clientTabPath(only.id, 'settings'));
+    const now = useUiStore.getState();
+    const unchanged = now.clientSearch.trim() === term && now.clientShow === show;
+    if (only && items.length === 1 && unchanged) navigate(clientTabPath(only.id, 'settings'));
   }
 
   useEffect(() => {

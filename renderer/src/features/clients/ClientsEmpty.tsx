@@ -25,12 +25,18 @@ export function NoClientsYet() {
   );
 }
 
-export function NoBlockedClients({ onShowAll }: { onShowAll(): void }) {
+export function NoBlockedClients({ search, onShowAll }: { search: string; onShowAll(): void }) {
   return (
     <div className="panel-state">
       <CheckCircleIcon className="panel-state__icon" />
-      <p className="panel-state__title">No client is blocked</p>
-      <p className="panel-state__text">Every refused submission is covered by its client's balance.</p>
+      <p className="panel-state__title">
+        {search ? `No blocked client matches “${search}”` : 'No client is blocked'}
+      </p>
+      <p className="panel-state__text">
+        {search
+          ? 'Clients with no blocked work are hidden while "Blocked only" is on.'
+          : "Every refused submission is covered by its client's balance."}
+      </p>
       <button type="button" className="button button--secondary" onClick={onShowAll}>
         Show all clients
       </button>

@@ -43,7 +43,8 @@ export function ClientsPage() {
     }
     const { items } = clients.data;
     if (items.length === 0 && !clients.isPlaceholderData) {
-      if (show === 'blocked') return <NoBlockedClients onShowAll={() => setShow('all')} />;
+      if (show === 'blocked')
+        return <NoBlockedClients search={debouncedSearch} onShowAll={() => setShow('all')} />;
       return debouncedSearch ? (
         <NoMatchingClients search={debouncedSearch} onClear={clearSearch} />
       ) : (

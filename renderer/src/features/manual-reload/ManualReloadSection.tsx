@@ -1,18 +1,16 @@
 import { useState } from 'react';
 import type { ClientDetail, PackModel } from '../../../../shared/ipc/models';
-import { useActivePurchase } from '../../api/purchases';
 import { useAccount, useCatalog, useSyncStatus } from '../../api/queries';
 import { CloudOffIcon } from '../../components/icons';
 import { describeCard } from '../payment/describe-card';
 import { usePurchaseFlowStore } from '../payment/purchase-flow-store';
-import { OpenPurchaseNotice } from './OpenPurchaseNotice';
+import { openPurchaseTitleId, useOpenPurchase } from '../open-purchase/use-open-purchase';
 import { perTokenRate } from './pack-labels';
 import { PackOptions } from './PackOptions';
 import './manual-reload.css';
 
 export const MANUAL_RELOAD_HEADING_ID = 'manual-reload-heading';
 const REASON_ID = 'manual-reload-blocked-reason';
-const OPEN_PURCHASE_ID = 'manual-reload-open-purchase';
 export const OFFLINE_REASON = 'Offline \u2014 purchases need a connection';
 
 interface PackChoice {
@@ -43,15 +41,15 @@ export function ManualReloadSection({ client }: { client: ClientDetail }) {
   const account = useAccount();
   const { data: sync } = useSyncStatus();
   const confirm = usePurchaseFlowStore((state) => state.confirm);
-  const showPayment = usePurchaseFlowStore((state) => state.showPayment);
-  // The core allows one open purchase per client; a second Continue could only be refused.
-  const openPurchase = useActivePurchase(client.id).data ?? null;
+  // The core allows one open purchase per client; a second Continue could only be refused, so while one is
+  // open the button leads to it instead ("Check status"), and the notice above the tabs says why.
+  const openPurchase = useOpenPurchase(client.id);
   // A choice made before this client's last purchase succeeded was bought with: it clears, and Continue waits.
   const lastPurchase = usePurchaseFlowStore((state) => state.lastSucceeded[client.id] ?? null);
   const [choice, setChoice] = useState<PackChoice>({ packId: null, before: lastPurchase });
   const packId = choice.before === lastPurchase ? choice.packId : null;
   const offline = sync?.state === 'offline';
-  const blockedBy = [offline && REASON_ID, openPurchase && OPEN_PURCHASE_ID].filter(Boolean).join(' ');
+  const describedBy = openPurchase ? openPurchaseTitleId(client.id) : offline ? REASON_ID : undefined;
   const packs = catalog.data?.packs ?? [];
   const card = account.data?.card;
 
@@ -66,13 +64,6 @@ export function ManualReloadSection({ client }: { client: ClientDetail }) {
       <p className="muted">
         Buy a one-off pack for {client.name}. Top-up tokens are added at once and never expire.
       </p>
-      {openPurchase && (
-        <OpenPurchaseNotice
-          purchase={openPurchase}
-          titleId={OPEN_PURCHASE_ID}
-          onOpen={() => showPayment(client.id, openPurchase.packId, openPurchase.id)}
-        />
-      )}
       {catalog.isPending && (
         <p className="loading-line" role="status">
           Loading packs…
@@ -95,17 +86,28 @@ export function ManualReloadSection({ client }: { client: ClientDetail }) {
             {OFFLINE_REASON}
           </p>
         )}
-        <button
-          type="button"
-          className="button button--primary"
-          disabled={packId === null || offline || openPurchase !== null}
-          aria-describedby={blockedBy || undefined}
-          onClick={() => {
-            if (packId) confirm(client.id, packId);
-          }}
-        >
-          Continue
-        </button>
+        {openPurchase ? (
+          <button
+            type="button"
+            className="button button--primary"
+            aria-describedby={describedBy}
+            onClick={openPurchase.open}
+          >
+            {openPurchase.wording.action}
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={packId === null || offline}
+            aria-describedby={describedBy}
+            onClick={() => {
+              if (packId) confirm(client.id, packId);
+            }}
+          >
+            Continue
+          </button>
+        )}
       </div>
     </section>
   );

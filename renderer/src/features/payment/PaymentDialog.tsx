@@ -1,9 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { formatMoney, formatTokens } from '../../../../shared/domain/format';
 import type { PackModel, SavedCard } from '../../../../shared/ipc/models';
 import type { Purchase } from '../../../../shared/ipc/purchase-models';
-import { useCancelPurchase, usePurchase, useRefreshPurchase } from '../../api/purchases';
+import { isFinal, useCancelPurchase, usePurchase, useRefreshPurchase } from '../../api/purchases';
 import { queryKeys } from '../../api/query-keys';
 import { messageFor } from '../../components/error-message';
 import { Modal } from '../../components/Modal';
@@ -12,7 +12,12 @@ import { EmbeddedCheckoutFrame } from './EmbeddedCheckoutFrame';
 import { closingCancels, isBusy, paymentView, type LocalPhase, type PaymentView } from './payment-view';
 import { PaymentSuccess } from './PaymentSuccess';
 import { Actions, CANCELED_MESSAGE, Outcome, Progress } from './PaymentViews';
-import { NeedsReviewOutcome, PriceChangedOutcome, UnconfirmedOutcome } from './UnsettledViews';
+import {
+  DeclinedOutcome,
+  NeedsReviewOutcome,
+  PriceChangedOutcome,
+  UnconfirmedOutcome,
+} from './UnsettledViews';
 import { useNextAction } from './use-next-action';
 import './payment.css';
 
@@ -20,6 +25,8 @@ export interface PaymentDialogProps {
   clientName: string;
   pack: PackModel | undefined;
   purchaseId: string | null;
+  /** Ask the billing API where an unconfirmed charge stands as soon as the window opens. */
+  checkStatus: boolean;
   starting: boolean;
   startError: unknown;
   /** The start was refused and the pack costs something else now than the price confirmed. */
@@ -28,6 +35,8 @@ export interface PaymentDialogProps {
   card: SavedCard | null;
   /** Where the billing service emails its confirmation, once the account is loaded. */
   receiptEmail: string | null;
+  /** Clients whose Auto Reload the agency's card pays for: a decline stops those too. */
+  autoReloadClients: number;
   /** Start over with the same pack; `replacing` is called off first when it is still open. */
   onRetry(replacing: Purchase | null): void;
   /** Back to Confirm top up for the same pack, at the price the pack costs now. */
@@ -47,6 +56,7 @@ function subtitleOf(clientName: string, pack: PackModel | undefined, purchase: P
 /** The Stripe payment window: follows one purchase from the charge to its outcome. */
 export function PaymentDialog(props: PaymentDialogProps) {
   const { clientName, pack, purchaseId, starting, startError, priceChanged, card, receiptEmail } = props;
+  const { autoReloadClients, checkStatus } = props;
   const { onRetry, onReviewPrice, onShowCredits, onClose } = props;
   const queryClient = useQueryClient();
   const purchaseQuery = usePurchase(purchaseId);
@@ -101,6 +111,13 @@ export function PaymentDialog(props: PaymentDialogProps) {
     }
     onClose(purchase);
   }
+
+  const statusChecked = useRef(false);
+  useEffect(() => {
+    if (!checkStatus || statusChecked.current || !purchase || isFinal(purchase)) return;
+    statusChecked.current = true;
+    void confirmWithApi(purchase, { cardChanged: false });
+  });
 
   const chargedCard = purchase?.card ?? card;
   const close = { label: 'Close', onClick: () => onClose(purchase) };
@@ -198,11 +215,7 @@ export function PaymentDialog(props: PaymentDialogProps) {
       case 'declined':
         return (
           <>
-            <Outcome tone="danger" title={purchase?.paymentError?.message ?? 'Your card was declined.'}>
-              <p className="payment-state__text muted">
-                Nothing was charged. Pay with a different card to finish this top up.
-              </p>
-            </Outcome>
+            <DeclinedOutcome purchase={purchase} card={chargedCard} autoReloadClients={autoReloadClients} />
             <Actions
               actions={[
                 { label: 'Cancel', onClick: dismiss },
@@ -218,7 +231,10 @@ export function PaymentDialog(props: PaymentDialogProps) {
       case 'checkout':
         return purchase ? (
           <>
-            <p className="muted">Enter a different card. It becomes the saved card for future top ups.</p>
+            <p className="muted">
+              Enter a different card. It replaces the agency's card for every client: this top-up, later
+              top-ups and Auto Reloads.
+            </p>
             <EmbeddedCheckoutFrame
               purchaseId={purchase.id}
               onComplete={() => void confirmWithApi(purchase, { cardChanged: true })}

@@ -131,11 +131,13 @@ export function PurchaseFlow({ client, onShowCredits }: PurchaseFlowProps) {
       clientName={client.name}
       pack={pack}
       purchaseId={step.purchaseId}
+      checkStatus={step.checkStatus}
       starting={launch.starting}
       startError={launch.error}
       priceChanged={priceChanged}
       card={account.data?.card ?? null}
       receiptEmail={account.data?.userEmail ?? null}
+      autoReloadClients={account.data?.autoReloadClients ?? 0}
       onRetry={(replacing) => retry(step.packId, replacing)}
       onReviewPrice={() => reviewPrice(step.packId)}
       onShowCredits={onShowCredits}

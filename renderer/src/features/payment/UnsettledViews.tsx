@@ -1,6 +1,9 @@
-import { formatDateTime } from '../../../../shared/domain/format';
+import { formatDateTime, formatInteger } from '../../../../shared/domain/format';
+import { describePaymentError } from '../../../../shared/domain/payment-error-text';
+import type { SavedCard } from '../../../../shared/ipc/models';
 import type { Purchase } from '../../../../shared/ipc/purchase-models';
 import { asSentence } from '../../lib/sentence';
+import { describeCard } from './describe-card';
 import { Outcome } from './PaymentViews';
 
 const NOT_CONFIRMED_YET = "We couldn't confirm this payment yet.";
@@ -72,6 +75,38 @@ export function PriceChangedOutcome({ message }: { message: string }) {
   return (
     <Outcome tone="warning" title={PRICE_CHANGED_TITLE}>
       <p className="payment-state__text">{message}</p>
+    </Outcome>
+  );
+}
+
+interface DeclinedOutcomeProps {
+  purchase: Purchase | undefined;
+  /** The card charged, or the agency's saved card before the core names it. */
+  card: SavedCard | null;
+  /** Clients whose Auto Reload the same card pays for. */
+  autoReloadClients: number;
+}
+
+/**
+ * The card is the agency's, not this client's: the decline names it and says what else it stops, so the
+ * manager replaces it once rather than discovering it client by client.
+ */
+export function DeclinedOutcome({ purchase, card, autoReloadClients }: DeclinedOutcomeProps) {
+  const error = purchase?.paymentError;
+  const cardName = card ? describeCard(card) : undefined;
+  const title = error ? describePaymentError(error, cardName) : `${cardName ?? 'Your card'} was declined.`;
+  const others =
+    autoReloadClients > 0
+      ? ` It is the agency's card: Auto Reload for ${formatInteger(autoReloadClients)} ${
+          autoReloadClients === 1 ? 'client' : 'clients'
+        } is charged to it too.`
+      : " It is the agency's card for every client.";
+  return (
+    <Outcome tone="danger" title={title}>
+      <p className="payment-state__text">Nothing was charged.{others}</p>
+      <p className="payment-state__text muted">
+        Pay with a different card to finish this top-up. It replaces the agency's card for every client.
+      </p>
     </Outcome>
   );
 }

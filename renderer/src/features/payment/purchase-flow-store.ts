@@ -5,7 +5,8 @@ import type { Money } from '../../../../shared/api/primitives';
 export type PurchaseFlowStep =
   /** `previousPrice` is set when the billing service refused that price because the pack's price changed. */
   | { kind: 'confirm'; clientId: string; packId: string; previousPrice: Money | null }
-  | { kind: 'payment'; clientId: string; packId: string; purchaseId: string | null };
+  /** `checkStatus`: ask the billing API where the charge stands as the window opens ("Check status"). */
+  | { kind: 'payment'; clientId: string; packId: string; purchaseId: string | null; checkStatus: boolean };
 
 interface PurchaseFlowState {
   step: PurchaseFlowStep | null;
@@ -14,7 +15,12 @@ interface PurchaseFlowState {
   succeeded(clientId: string, purchaseId: string): void;
   confirm(clientId: string, packId: string, previousPrice?: Money): void;
   /** `purchaseId` is null while the core has not answered the start call yet. */
-  showPayment(clientId: string, packId: string, purchaseId: string | null): void;
+  showPayment(
+    clientId: string,
+    packId: string,
+    purchaseId: string | null,
+    options?: { checkStatus: boolean },
+  ): void;
   close(): void;
 }
 
@@ -30,7 +36,9 @@ export const usePurchaseFlowStore = create<PurchaseFlowState>()((set) => ({
     ),
   confirm: (clientId, packId, previousPrice) =>
     set({ step: { kind: 'confirm', clientId, packId, previousPrice: previousPrice ?? null } }),
-  showPayment: (clientId, packId, purchaseId) =>
-    set({ step: { kind: 'payment', clientId, packId, purchaseId } }),
+  showPayment: (clientId, packId, purchaseId, options) =>
+    set({
+      step: { kind: 'payment', clientId, packId, purchaseId, checkStatus: options?.checkStatus ?? false },
+    }),
   close: () => set({ step: null }),
 }));
