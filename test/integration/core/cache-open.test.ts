@@ -11,6 +11,7 @@ afterEach(cleanupTempDirs);
 
 const EXPECTED_TABLES = [
   'account',
+  'client_daily_ledger',
   'client_sync_problems',
   'clients',
   'invoices',

@@ -7,6 +7,7 @@ import { sql as clientSyncProblems } from './006-client-sync-problems';
 import { sql as invoiceOrigin } from './007-invoice-origin';
 import { sql as clientShareLeft } from './008-client-share-left';
 import { sql as cardDeclined } from './009-card-declined';
+import { sql as clientDailyLedger } from './010-client-daily-ledger';
 
 export interface Migration {
   /** Becomes PRAGMA user_version once applied; strictly increasing from 1. */
@@ -26,6 +27,7 @@ export const migrations: readonly Migration[] = [
   { version: 7, name: 'invoice-origin', sql: invoiceOrigin },
   { version: 8, name: 'client-share-left', sql: clientShareLeft },
   { version: 9, name: 'card-declined', sql: cardDeclined },
+  { version: 10, name: 'client-daily-ledger', sql: clientDailyLedger },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

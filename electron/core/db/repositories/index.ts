@@ -3,6 +3,7 @@ import { createAccountRepo } from './account-repo';
 import { createClientsRepo } from './clients-repo';
 import { createInvoicesRepo } from './invoices-repo';
 import { createCreditLogQueries } from './credit-log-queries';
+import { createDailyLedgerRepo } from './daily-ledger-repo';
 import { createLedgerEntriesRepo } from './ledger-entries-repo';
 import { createLedgerReplayRepo } from './ledger-replay-repo';
 import { createMetaRepo } from './meta-repo';
@@ -13,13 +14,15 @@ import { createSyncCursorsRepo } from './sync-cursors-repo';
 import { createSyncProblemsRepo } from './sync-problems-repo';
 
 export function createRepositories(db: Database.Database, now: () => Date = () => new Date()) {
-  const ledger = createLedgerEntriesRepo(db);
+  const dailyLedger = createDailyLedgerRepo(db);
+  const ledger = createLedgerEntriesRepo(db, dailyLedger);
   return {
     account: createAccountRepo(db),
     clients: createClientsRepo(db),
     packs: createPacksRepo(db),
     plans: createPlansRepo(db),
     ledger,
+    dailyLedger,
     ledgerReplay: createLedgerReplayRepo(db, ledger),
     creditLog: createCreditLogQueries(db),
     invoices: createInvoicesRepo(db),
@@ -42,6 +45,7 @@ export function clearMirroredData(db: Database.Database): void {
     db.exec(`
       DELETE FROM ledger_replay;
       DELETE FROM ledger_entries;
+      DELETE FROM client_daily_ledger;
       DELETE FROM ledger_client_keys;
       INSERT INTO ledger_search (ledger_search) VALUES ('delete-all');
       DELETE FROM invoices;

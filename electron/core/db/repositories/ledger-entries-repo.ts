@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { LedgerEntry } from '../../../../shared/api/billing-api';
 import { MAX_CLIENT_KEYS, MAX_SEARCHABLE_SEQ, searchRowid } from '../../ledger/ledger-search-key';
+import type { DailyLedgerRepo } from './daily-ledger-repo';
 
 type LedgerRow = LedgerEntry;
 
@@ -41,7 +42,8 @@ export interface PurchaseRow {
   invoice_number: string | null;
 }
 
-export function createLedgerEntriesRepo(db: Database.Database) {
+/** `daily` is told of every entry stored for the first time, so the per-day sums never drift from the log. */
+export function createLedgerEntriesRepo(db: Database.Database, daily: DailyLedgerRepo) {
   const insert = db.prepare<LedgerRow>(INSERT_SQL);
   const index = db.prepare<[number, string, string]>(
     'INSERT INTO ledger_search (rowid, description, refs) VALUES (?, ?, ?)',
@@ -89,12 +91,12 @@ export function createLedgerEntriesRepo(db: Database.Database) {
      * returns how many were new. Callers wrap it in a transaction.
      */
     insertMany(entries: readonly LedgerEntry[]): number {
-      let inserted = 0;
+      const inserted: LedgerEntry[] = [];
       let keyOf = '';
       let key = 0;
       for (const entry of entries) {
         if (insert.run(entry).changes === 0) continue;
-        inserted += 1;
+        inserted.push(entry);
         if (entry.seq > MAX_SEARCHABLE_SEQ)
           throw new RangeError(`Ledger seq ${entry.seq} is too large to index`);
         if (keyOf !== entry.client_id) {
@@ -103,7 +105,8 @@ export function createLedgerEntriesRepo(db: Database.Database) {
         }
         index.run(searchRowid(key, entry.seq), entry.description, referenceText(entry));
       }
-      return inserted;
+      daily.record(inserted);
+      return inserted.length;
     },
     /** The number that places a client's entries in the search index, or null before any entry. */
     searchKey(clientId: string): number | null {
@@ -140,6 +143,7 @@ export function createLedgerEntriesRepo(db: Database.Database) {
         removeKey.run(clientId);
       }
       removeEntries.run(clientId);
+      daily.forget(clientId);
     },
   };
 }
