@@ -21,6 +21,7 @@ import {
 } from './models';
 import { ExportResult, InvoiceModel, LedgerFilter, LedgerPageResult, Provenance } from './ledger-models';
 import { UpdateStatus } from './update-models';
+import { ClientInsights, DashboardModel } from './insight-models';
 import { AutoReloadSettings, CheckoutStart, Purchase, StripeConfig } from './purchase-models';
 
 const NoInput = z.strictObject({});
@@ -75,6 +76,10 @@ export const channels = {
     output: ExportResult,
   },
   'ledger.provenance': { input: z.strictObject({ clientId: Id }), output: Provenance.nullable() },
+  /** A client's runway forecast and plan advice, worked out from the cache. */
+  'insights.client': { input: z.strictObject({ clientId: Id }), output: ClientInsights.nullable() },
+  /** Every client ranked by what needs attention, and the agency's month. */
+  'dashboard.get': { input: NoInput, output: DashboardModel },
   'invoices.list': {
     input: z.strictObject({ clientId: Id }),
     output: z.object({ invoices: z.array(InvoiceModel) }),

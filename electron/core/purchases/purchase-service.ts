@@ -58,6 +58,12 @@ export class PurchaseService {
     return record ? toPurchase(record) : null;
   }
 
+  /** Every purchase of this workspace not settled yet, oldest first. */
+  unfinished(): Purchase[] {
+    const workspace = this.options.workspace();
+    return workspace ? this.options.repos.purchases.unfinished(workspace).map(toPurchase) : [];
+  }
+
   active(clientId: string): Purchase | null {
     const workspace = this.options.workspace();
     const record = workspace ? this.options.repos.purchases.openForClient(workspace, clientId) : null;

@@ -123,6 +123,7 @@ export async function startAppRuntime(options: AppRuntimeOptions): Promise<AppRu
       purchases,
       emit: events.emit,
       standInScriptUrl: sandbox ? `${sandbox.url}/stripe/v3.js` : null,
+      now,
     });
     const stopUpdateEvents = options.updates?.onStatus((status) => events.emit('update.status', status));
     const stopReconciling = reconcileWhenReachable(purchases, events, logger);

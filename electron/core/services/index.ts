@@ -4,6 +4,7 @@ import { autoReloadHandlers } from './auto-reload-service';
 import { appHandlers } from './app-service';
 import { catalogHandlers } from './catalog-service';
 import { clientsHandlers } from './clients-service';
+import { insightsHandlers } from './insights-service';
 import { invoicesHandlers } from './invoices-service';
 import { ledgerHandlers } from './ledger-service';
 import { noticesHandlers } from './notices-service';
@@ -24,6 +25,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...syncHandlers(ctx),
     ...ledgerHandlers(ctx),
     ...invoicesHandlers(ctx),
+    ...insightsHandlers(ctx),
     ...noticesHandlers(ctx),
     ...purchasesHandlers(ctx),
     ...autoReloadHandlers(ctx),

@@ -27,6 +27,8 @@ export interface ServiceContext {
   emit: EventBus['emit'];
   /** The embedded sandbox's Stripe.js stand-in; null with a real backend. */
   standInScriptUrl: string | null;
+  /** The core's clock (tests move it): forecasts count days from it. */
+  now(): Date;
   /** Present only where the app updates itself (Electron); the web host has none. */
   updates?: UpdatePort;
 }

@@ -40,6 +40,20 @@ export function useClient(clientId: string) {
   });
 }
 
+export function useClientInsights(clientId: string) {
+  return useQuery({
+    queryKey: queryKeys.clientInsights(clientId),
+    queryFn: () => api.invoke('insights.client', { clientId }),
+  });
+}
+
+export function useDashboard() {
+  return useQuery({
+    queryKey: queryKeys.dashboard,
+    queryFn: () => api.invoke('dashboard.get', {}),
+  });
+}
+
 export function useSyncStatus() {
   return useQuery({
     queryKey: queryKeys.syncStatus,

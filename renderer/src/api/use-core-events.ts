@@ -43,6 +43,8 @@ function keysToInvalidate(change: CacheChange): ReadonlyArray<readonly unknown[]
         break;
     }
   }
+  // Forecasts, advice and the dashboard are worked out from all of the above.
+  if (change.scopes.length > 0) keys.push(queryKeys.insights);
   return keys;
 }
 
@@ -56,7 +58,10 @@ export function useCoreEvents(): void {
       }),
       api.on('sync.status', (status) => rememberSyncStatus(queryClient, status)),
       api.on('notices.changed', (notices) => queryClient.setQueryData(queryKeys.notices, notices)),
-      api.on('purchases.changed', (purchase) => rememberPurchase(queryClient, purchase)),
+      api.on('purchases.changed', (purchase) => {
+        rememberPurchase(queryClient, purchase);
+        void queryClient.invalidateQueries({ queryKey: queryKeys.dashboard });
+      }),
     ];
     return () => {
       for (const unsubscribe of unsubscribers) unsubscribe();

@@ -175,6 +175,7 @@ export function createClientsRepo(db: Database.Database) {
     'SELECT count(*) AS n FROM clients WHERE auto_reload_enabled = 1',
   );
   const allIds = db.prepare<[], { id: string }>('SELECT id FROM clients ORDER BY id');
+  const all = db.prepare<[], ClientRow>('SELECT * FROM clients ORDER BY name_folded, id');
   const listStatements = new Map<string, Database.Statement<[string]>>();
 
   function listStatement({ sort, direction, show }: Omit<ClientListQuery, 'search'>) {
@@ -230,6 +231,10 @@ export function createClientsRepo(db: Database.Database) {
     },
     countWithAutoReload(): number {
       return countAutoReload.get()?.n ?? 0;
+    },
+    /** Every client whole, by name: for views over all of them (the dashboard), not for the list's hot path. */
+    all(): Client[] {
+      return all.all().map(fromRow);
     },
     ids(): string[] {
       return allIds.all().map((row) => row.id);

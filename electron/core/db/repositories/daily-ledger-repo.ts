@@ -98,6 +98,15 @@ function addEntry(row: DayRow, entry: LedgerEntry): void {
 /** The per-day sums of the credit log, for forecasts, charts and the dashboard. */
 export function createDailyLedgerRepo(db: Database.Database) {
   const record = db.prepare<DayRow>(RECORD_SQL);
+  const firstDay = db.prepare<[string], { day: string | null }>(
+    'SELECT min(day) AS day FROM client_daily_ledger WHERE client_id = ?',
+  );
+  const grantDays = db.prepare<[string], { day: string }>(
+    'SELECT day FROM client_daily_ledger WHERE client_id = ? AND plan_granted > 0 ORDER BY day',
+  );
+  const boughtBetween = db.prepare<[string, string], { tokens: number | null }>(
+    'SELECT sum(bought) AS tokens FROM client_daily_ledger WHERE day >= ? AND day < ?',
+  );
   const forget = db.prepare<[string]>('DELETE FROM client_daily_ledger WHERE client_id = ?');
   const days = db.prepare<[string, string], DailyLedger>(
     `SELECT ${DAY_COLUMNS} FROM client_daily_ledger WHERE client_id = ? AND day >= ? ORDER BY day`,
@@ -126,6 +135,18 @@ export function createDailyLedgerRepo(db: Database.Database) {
         addEntry(row, entry);
       }
       for (const row of byDay.values()) record.run(row);
+    },
+    /** The first day of the client's cached log, or null before any entry. */
+    firstDay(clientId: string): string | null {
+      return firstDay.get(clientId)?.day ?? null;
+    },
+    /** Days a plan allocation was granted: where the client's billing cycles began. */
+    grantDays(clientId: string): string[] {
+      return grantDays.all(clientId).map((row) => row.day);
+    },
+    /** Tokens every client bought (top-ups and Auto Reloads) from `fromDay` up to `toDay`, excluded. */
+    boughtBetween(fromDay: string, toDay: string): number {
+      return boughtBetween.get(fromDay, toDay)?.tokens ?? 0;
     },
     forget(clientId: string): void {
       forget.run(clientId);

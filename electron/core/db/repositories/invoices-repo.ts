@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { InvoiceLine, type Invoice, type InvoiceStatus } from '../../../../shared/api/billing-api';
+import type { Money } from '../../../../shared/api/primitives';
 
 interface InvoiceRow {
   id: string;
@@ -93,6 +94,11 @@ export function createInvoicesRepo(db: Database.Database) {
   const removeForClient = db.prepare<[string]>('DELETE FROM invoices WHERE client_id = ?');
   const byId = db.prepare<[string], InvoiceRow>('SELECT * FROM invoices WHERE id = ?');
   const awaitsTopUpInvoice = db.prepare<[string], { awaits: number }>(AWAITS_TOP_UP_INVOICE_SQL);
+  const spendBetween = db.prepare<[string, string], { topUp: number; currency: string; amount: number }>(
+    `SELECT top_up_id IS NOT NULL AS topUp, currency, sum(amount) AS amount FROM invoices
+     WHERE created_at >= ? AND created_at < ? AND status NOT IN ('void', 'draft')
+     GROUP BY topUp, currency ORDER BY amount DESC`,
+  );
   const listForClient = db.prepare<[string], InvoiceRow>(
     'SELECT * FROM invoices WHERE client_id = ? ORDER BY created_at DESC, id DESC',
   );
@@ -113,6 +119,13 @@ export function createInvoicesRepo(db: Database.Database) {
     },
     awaitsTopUpInvoice(clientId: string): boolean {
       return awaitsTopUpInvoice.get(clientId)?.awaits === 1;
+    },
+    /** Invoiced amounts between two instants (ISO, end excluded), for top-ups and for plans, per currency. */
+    spendBetween(from: string, to: string): { topUp: boolean; money: Money }[] {
+      return spendBetween.all(from, to).map((row) => ({
+        topUp: row.topUp === 1,
+        money: { amount: row.amount, currency: row.currency },
+      }));
     },
     /** Newest first, as the billing service lists them. */
     listForClient(clientId: string): Invoice[] {

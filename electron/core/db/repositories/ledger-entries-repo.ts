@@ -74,6 +74,15 @@ export function createLedgerEntriesRepo(db: Database.Database, daily: DailyLedge
      WHERE e.client_id = ? AND e.type IN ('top_up', 'auto_reload')
        AND e.top_up_id IN (SELECT value FROM json_each(?))`,
   );
+  const boughtBetween = db.prepare<[string, string, string], { amount: number }>(
+    `SELECT amount FROM ledger_entries INDEXED BY ledger_entries_purchases
+     WHERE client_id = ? AND type IN ('top_up', 'auto_reload') AND at >= ? AND at < ?`,
+  );
+  // The partial index is chosen only when the query repeats its condition word for word.
+  const autoReloadsSince = db.prepare<[string, string], { n: number }>(
+    `SELECT count(*) AS n FROM ledger_entries INDEXED BY ledger_entries_purchases
+     WHERE client_id = ? AND type IN ('top_up', 'auto_reload') AND type = 'auto_reload' AND at >= ?`,
+  );
   const firstMention = db.prepare<[string, string], { at: string }>(
     'SELECT at FROM ledger_entries WHERE client_id = ? AND top_up_id = ? ORDER BY seq LIMIT 1',
   );
@@ -123,6 +132,14 @@ export function createLedgerEntriesRepo(db: Database.Database, daily: DailyLedge
     /** The purchase that opened each named top-up bucket (found through a small partial index). */
     purchases(clientId: string, topUpIds: readonly string[]): PurchaseRow[] {
       return purchases.all(clientId, JSON.stringify(topUpIds));
+    },
+    /** Tokens of each top-up and Auto Reload between two instants (ISO, end excluded). */
+    boughtBetween(clientId: string, from: string, to: string): number[] {
+      return boughtBetween.all(clientId, from, to).map((row) => row.amount);
+    },
+    /** Auto Reloads since an instant (ISO): a monthly limit counts them from the cycle's start. */
+    autoReloadsSince(clientId: string, from: string): number {
+      return autoReloadsSince.get(clientId, from)?.n ?? 0;
     },
     /** When a top-up bucket was first mentioned, for one with no purchase entry in the log. */
     firstMention(clientId: string, topUpId: string): string | null {

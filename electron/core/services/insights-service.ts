@@ -1,0 +1,16 @@
+import type { Handlers } from '../../../shared/ipc/contract';
+import { clientInsights, dashboard, type InsightSources } from '../insights/client-insights';
+import type { ServiceContext } from './service-context';
+
+export function insightsHandlers(ctx: ServiceContext): Pick<Handlers, 'insights.client' | 'dashboard.get'> {
+  const sources: InsightSources = {
+    repos: ctx.repos,
+    now: ctx.now,
+    openPurchases: () => ctx.purchases.unfinished(),
+    lastSyncedAt: () => ctx.sync.status().lastSyncedAt,
+  };
+  return {
+    'insights.client': async ({ clientId }) => clientInsights(sources, clientId),
+    'dashboard.get': async () => dashboard(sources),
+  };
+}

@@ -1,0 +1,114 @@
+/**
+ * The dashboard over the demo workspace: a blocked client comes first with the pack that covers it, every
+ * client either has a row or counts as fine, the rows keep their urgency order, and each "runs out" row
+ * agrees with that client's own forecast.
+ */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Catalog, ClientSummary } from '../../../shared/ipc/models';
+import {
+  ATTENTION_REASONS,
+  type ClientInsights,
+  type DashboardModel,
+} from '../../../shared/ipc/insight-models';
+import { startAppRuntime } from '../../../electron/core/runtime/start-app-runtime';
+import type { AppRuntime } from '../../../electron/core/runtime/types';
+import { MemorySecretStore } from '../../../electron/core/secrets/secret-store';
+import { silentLogger } from './support/core-harness';
+import { call, waitForSync } from './support/runtime-helpers';
+import { cleanupTempDirs, makeTempDir } from './support/temp-dirs';
+
+let runtime: AppRuntime;
+let blocked: ClientSummary;
+let shortfall: number;
+
+beforeAll(async () => {
+  const dataDir = makeTempDir();
+  runtime = await startAppRuntime({
+    env: { APP_DATA_DIR: dataDir, SANDBOX_PORT: '0' },
+    defaultDataDir: path.join(dataDir, 'unused-default'),
+    version: '9.9.9-test',
+    secretStore: new MemorySecretStore(),
+    logger: silentLogger,
+    packaged: false,
+  });
+  await waitForSync(runtime);
+  const { items } = await call<{ items: ClientSummary[] }>(runtime, 'clients.list', {});
+  const target = items.find((client) => client.balance.total > 0);
+  if (!target || !runtime.sandbox) throw new Error('The demo workspace has no client with tokens.');
+  blocked = target;
+  shortfall = 1_234;
+  const response = await fetch(`${runtime.sandbox.url}/sandbox/usage`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${runtime.sandbox.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      client_id: target.id,
+      tokens: target.balance.total + shortfall,
+      description: 'Launch reels',
+    }),
+  });
+  expect(response.status).toBe(200);
+  const before = await call<{ lastSyncedAt: string }>(runtime, 'sync.status');
+  await call(runtime, 'sync.now');
+  await waitForSync(runtime, (s) => s.state === 'idle' && s.lastSyncedAt !== before.lastSyncedAt);
+}, 60_000);
+
+afterAll(async () => {
+  await runtime.stop();
+  cleanupTempDirs();
+});
+
+describe('dashboard.get', () => {
+  it('puts the blocked client first, with the smallest pack that covers what it is short', async () => {
+    const board = await call<DashboardModel>(runtime, 'dashboard.get');
+    const { packs } = await call<Catalog>(runtime, 'catalog.get');
+    const covering = packs.toSorted((a, b) => a.tokens - b.tokens).find((pack) => pack.tokens >= shortfall);
+    expect(board.attention[0]).toMatchObject({
+      clientId: blocked.id,
+      reason: 'blocked',
+      title: 'Blocked — 1,234 tokens short',
+      packId: covering?.id,
+    });
+    expect(board.attention[0]?.detail).toContain('“Launch reels”');
+  });
+
+  it('counts every client either in the list or as fine, and keeps the urgency order', async () => {
+    const board = await call<DashboardModel>(runtime, 'dashboard.get');
+    const { total } = await call<{ total: number }>(runtime, 'clients.list', {});
+    const listed = new Set(board.attention.map((row) => row.clientId));
+    expect(board.clientCount).toBe(total);
+    expect(board.fineCount).toBe(total - listed.size);
+    const order = board.attention.map((row) => ATTENTION_REASONS.indexOf(row.reason));
+    expect(order).toEqual(order.toSorted((a, b) => a - b));
+    const perClient = board.attention.map((row) => `${row.clientId}:${row.reason}`);
+    expect(new Set(perClient).size, 'one row per client and reason').toBe(perClient.length);
+  });
+
+  it("gives each 'runs out' row the date and pack of that client's own forecast", async () => {
+    const board = await call<DashboardModel>(runtime, 'dashboard.get');
+    const runsOut = board.attention.filter((row) => row.reason === 'runs_out');
+    for (const row of runsOut) {
+      const insights = await call<ClientInsights>(runtime, 'insights.client', { clientId: row.clientId });
+      const { forecast } = insights;
+      expect(forecast.zeroDate.expected, row.clientName).not.toBeNull();
+      expect(forecast.zeroDate.expected! < forecast.renewalDate, row.clientName).toBe(true);
+      expect(row.packId).toBe(forecast.recommendedPack?.pack.id);
+      expect(row.runway.length).toBeGreaterThan(0);
+    }
+    expect(board.month.month).toBe(board.today.slice(0, 7));
+  });
+});
+
+describe('insights.client', () => {
+  it("forecasts from the client's own usage and says plainly when there is no client", async () => {
+    const insights = await call<ClientInsights>(runtime, 'insights.client', { clientId: blocked.id });
+    expect(insights.clientId).toBe(blocked.id);
+    expect(insights.forecast.renewalDate).toBe(blocked.renewalDate);
+    // The projection starts from the balance the cache holds and only goes down until the renewal.
+    const totals = insights.forecast.projection.map((day) => day.plan + day.topUp);
+    expect(totals[0]).toBeLessThanOrEqual(blocked.balance.total);
+    expect(totals).toEqual(totals.toSorted((a, b) => b - a));
+    expect(insights.planAdvice.evidence.length).toBeGreaterThan(0);
+    expect(await call(runtime, 'insights.client', { clientId: 'cl_nobody' })).toBeNull();
+  });
+});
