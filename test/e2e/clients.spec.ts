@@ -26,6 +26,9 @@ function pickClient(predicate: (client: Client) => boolean = () => true): Client
   return client;
 }
 
+// The app opens on the Dashboard; these are about the Clients page.
+test.beforeEach(({ appPage: page, webHost }) => page.goto(`${webHost.origin}/#/clients`));
+
 test('the client list shows every client of the seeded demo workspace', async ({
   appPage: page,
 }, testInfo) => {

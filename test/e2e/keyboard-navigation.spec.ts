@@ -4,6 +4,8 @@ import { clientRows } from './support/clients-page';
 import { listSandboxClients } from './support/sandbox-api';
 
 test.use({ viewport: { width: 1280, height: 800 } });
+// The app opens on the Dashboard; the search is on the Clients page.
+test.beforeEach(({ appPage: page, webHost }) => page.goto(`${webHost.origin}/#/clients`));
 
 test('the first Tab reaches "Skip to main content", which moves focus past the sidebar and header', async ({
   appPage: page,

@@ -48,6 +48,7 @@ for (const { viewport, position } of SIZES) {
       const requested = client.balance.total + shortfall;
       const work = `Launch week reels ${viewport.width}`;
       expect((await submitUsage(api, client.id, requested, work)).submission.status).toBe('blocked');
+      await page.goto(`${webHost.origin}/#/clients`);
       await page.getByRole('button', { name: 'Sync now' }).click();
 
       const row = rowFor(page, client.name);
@@ -121,6 +122,7 @@ test.describe('at 1024×700', () => {
     const declined = await createSandboxTopUp(api, client.id, 'pack_1k', 'laptop-sizes-decline');
     expect(declined.ok).toBe(true);
 
+    await page.goto(`${webHost.origin}/#/clients`);
     await page.getByRole('button', { name: 'Sync now' }).click();
     const banner = page.getByRole('region', { name: /Visa •••• 9995 was declined/ });
     await expect(banner).toBeVisible({ timeout: 30_000 });

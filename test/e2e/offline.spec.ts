@@ -38,6 +38,7 @@ test('synced screens browse offline under a banner that goes once the billing AP
       env: { BILLING_API_URL: first.url, BILLING_API_TOKEN: first.token },
     });
     await page.goto(await host.signInUrl());
+    await page.goto(`${host.origin}/#/clients`);
     await expect(clientRows(page)).toHaveCount(clients.length, { timeout: 45_000 });
     await expect(page.getByRole('banner').getByRole('status')).toHaveText(/^Synced/, { timeout: 60_000 });
     await expect(offlineBanner(page)).toHaveCount(0);

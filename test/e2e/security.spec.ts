@@ -69,8 +69,8 @@ test('the page gets the run-time CSP header, no <meta> policy, and loads without
     if (message.text().includes('Content Security Policy')) consoleReports.push(message.text());
   });
   const response = await page.goto(await webHost.signInUrl());
-  await expect(page.getByRole('heading', { level: 1, name: 'Clients' })).toBeVisible();
-  await expect(page.getByRole('table', { name: 'Clients' }).getByRole('link').first()).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Needs attention' }).getByRole('link').first()).toBeVisible();
 
   const sandboxOrigin = new URL(webHost.billingApi.url).origin;
   expect(response?.headers()['content-security-policy']).toBe(
@@ -85,7 +85,7 @@ test('only the embedded sandbox may add scripts: another loopback origin is refu
   appPage: page,
   webHost,
 }) => {
-  await expect(page.getByRole('heading', { level: 1, name: 'Clients' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
   expect(await appendScript(page, 'http://127.0.0.1:1/x.js')).toBe('refused by script-src-elem');
   expect(await appendScript(page, `${new URL(webHost.billingApi.url).origin}/stripe/v3.js`)).toBe('loaded');
   expect(await page.evaluate(() => typeof (globalThis as unknown as { Stripe?: unknown }).Stripe)).toBe(
@@ -94,7 +94,7 @@ test('only the embedded sandbox may add scripts: another loopback origin is refu
 });
 
 test('the page has no Node or Electron globals', async ({ appPage: page }) => {
-  await expect(page.getByRole('heading', { level: 1, name: 'Clients' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
   const globals = await page.evaluate(() => ({
     require: typeof (globalThis as { require?: unknown }).require,
     process: typeof (globalThis as { process?: unknown }).process,
@@ -107,7 +107,7 @@ test('a sign-in URL works once: a second browser is refused, the first stays sig
   browser,
   webHost,
 }) => {
-  const clientsHeading = (tab: Page) => tab.getByRole('heading', { level: 1, name: 'Clients' });
+  const clientsHeading = (tab: Page) => tab.getByRole('heading', { level: 1, name: 'Dashboard' });
   const url = await webHost.signInUrl();
   await page.goto(url);
   await expect(clientsHeading(page)).toBeVisible();

@@ -104,7 +104,7 @@ export function attentionRows(facts: ClientFacts, agency: AgencyFacts): RankedRo
       row: {
         ...base,
         reason: 'runs_out',
-        title: `Runs out on ${formatCalendarDate(zero)}`,
+        title: zero <= forecast.today ? 'Out of tokens now' : `Runs out on ${formatCalendarDate(zero)}`,
         detail: `Before its renewal on ${formatCalendarDate(client.renewal_date)}: about ${formatTokens(forecast.tokensNeeded)} more needed`,
         packId: forecast.recommendedPack?.pack.id ?? packCovering(forecast.tokensNeeded, agency.packs),
       },

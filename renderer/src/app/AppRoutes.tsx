@@ -3,6 +3,7 @@ import { useAppInfo } from '../api/queries';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { ClientPage } from '../features/client-page/ClientPage';
 import { ClientsPage } from '../features/clients/ClientsPage';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { SignInPage } from '../features/session/SignInPage';
 import { AppShell } from './AppShell';
 
@@ -39,11 +40,12 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route element={<AppShell info={appInfo.data} />}>
+        <Route path="/dashboard" element={<DashboardPage />} />
         <Route path="/clients" element={<ClientsPage />} />
         <Route path="/clients/:clientId" element={<ClientPage />} />
         <Route path="/clients/:clientId/:tab" element={<ClientPage />} />
       </Route>
-      <Route path="*" element={<Navigate to="/clients" replace />} />
+      <Route path="*" element={<Navigate to="/dashboard" replace />} />
     </Routes>
   );
 }

@@ -1,7 +1,7 @@
 import { NavLink, Outlet } from 'react-router';
 import type { AppInfo } from '../../../shared/ipc/models';
 import { Badge } from '../components/Badge';
-import { LogoMark, UsersIcon } from '../components/icons';
+import { GaugeIcon, LogoMark, UsersIcon } from '../components/icons';
 import { MAIN_CONTENT_ID, SkipLink } from '../components/SkipLink';
 import { AgencyCardBanner } from '../features/agency-card/AgencyCardBanner';
 import { NoticeList } from '../features/notices/NoticeList';
@@ -20,6 +20,10 @@ function Sidebar({ info }: { info: AppInfo }) {
         <span>Billing Companion</span>
       </div>
       <nav className="sidebar__nav" aria-label="Main">
+        <NavLink className="nav-link" to="/dashboard">
+          <GaugeIcon />
+          Dashboard
+        </NavLink>
         <NavLink className="nav-link" to="/clients">
           <UsersIcon />
           Clients

@@ -31,6 +31,14 @@ export const UsersIcon = (props: IconProps) => (
   </Icon>
 );
 
+export const GaugeIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M4 16a8 8 0 1 1 16 0" />
+    <path d="M12 16l4-5" />
+    <path d="M4 20h16" />
+  </Icon>
+);
+
 export const SearchIcon = (props: IconProps) => (
   <Icon {...props}>
     <circle cx="11" cy="11" r="7" />

@@ -1,0 +1,62 @@
+/**
+ * The Dashboard is the home screen: it ranks clients by what needs attention, a blocked client first, and
+ * "Buy pack" buys the pack it recommends in the same confirm-and-pay flow, after which the row leaves the list.
+ */
+import { expect, test } from './fixtures';
+import { formatTokenCount } from './support/clients-page';
+import {
+  clientAt,
+  confirmDialog,
+  expectPaymentComplete,
+  PACKS,
+  paymentDialog,
+} from './support/purchase-page';
+import { submitUsage } from './support/sandbox-controls';
+
+test('opens on the Dashboard, lists the blocked client first, and Buy pack clears its row', async ({
+  appPage: page,
+  webHost,
+}) => {
+  test.setTimeout(90_000);
+  const api = webHost.billingApi;
+  const main = page.getByRole('navigation', { name: 'Main' });
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  await expect(main.getByRole('link')).toHaveText(['Dashboard', 'Clients']);
+  await expect(page.getByText(/clients? (is|are) fine until their renewal/)).toBeVisible();
+
+  const client = await clientAt(api, 4);
+  const shortfall = 2_000;
+  const requested = client.balance.total + shortfall;
+  expect((await submitUsage(api, client.id, requested, 'Spring menu shoot')).submission.status).toBe(
+    'blocked',
+  );
+  await page.getByRole('button', { name: 'Sync now' }).click();
+
+  const attention = page.getByRole('list', { name: 'Needs attention' });
+  const first = attention.getByRole('listitem').first();
+  await expect(first).toContainText(client.name, { timeout: 20_000 });
+  await expect(first).toContainText(`Blocked — ${formatTokenCount(shortfall)} short`);
+  await expect(first).toContainText('“Spring menu shoot”');
+  await page.screenshot({ path: test.info().outputPath('dashboard-1280.png'), fullPage: true });
+
+  await first.getByRole('button', { name: `Buy pack for ${client.name}` }).click();
+  // The smallest pack that covers the shortfall, in the same Confirm top up dialog as Manual Reload.
+  await expect(confirmDialog(page)).toContainText('5,000-token pack');
+  await expect(confirmDialog(page)).toContainText('$65.00');
+  await confirmDialog(page).getByRole('button', { name: 'Confirm purchase' }).click();
+  await expectPaymentComplete(page, client.balance.total + PACKS['5k'].tokens);
+  await paymentDialog(page).getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  const blockedRow = attention
+    .getByRole('listitem')
+    .filter({ hasText: client.name })
+    .filter({ hasText: 'Blocked' });
+  await expect(blockedRow).toHaveCount(0, { timeout: 20_000 });
+
+  // The client resubmits; the shared app goes back to no blocked client for the tests after this one.
+  expect((await submitUsage(api, client.id, requested, 'Spring menu shoot')).submission.status).toBe(
+    'accepted',
+  );
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await expect(page.getByRole('banner').getByRole('status')).toHaveText(/^Synced/, { timeout: 20_000 });
+});
