@@ -3,6 +3,8 @@ import type { ClientDetail } from '../../../../shared/ipc/models';
 import { BalanceBadge } from '../../components/BalanceBadge';
 import { BalanceSplitBar } from './BalanceSplitBar';
 import { AutoReloadSection } from '../auto-reload/AutoReloadSection';
+import { ForecastPanel } from '../insights/ForecastPanel';
+import { PlanAdvicePanel } from '../insights/PlanAdvicePanel';
 import { MANUAL_RELOAD_HEADING_ID, ManualReloadSection } from '../manual-reload/ManualReloadSection';
 import { useBuyTokensFocus } from './buy-tokens';
 
@@ -85,6 +87,8 @@ export function SettingsTab({ client }: { client: ClientDetail }) {
     <div className="settings-grid">
       <PlanSection client={client} />
       <BalanceSection client={client} />
+      <ForecastPanel clientId={client.id} />
+      <PlanAdvicePanel clientId={client.id} currentPlan={client.planName} />
       <AutoReloadSection client={client} />
       <ManualReloadSection client={client} />
     </div>
