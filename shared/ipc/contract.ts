@@ -21,7 +21,7 @@ import {
 } from './models';
 import { ExportResult, InvoiceModel, LedgerFilter, LedgerPageResult, Provenance } from './ledger-models';
 import { UpdateStatus } from './update-models';
-import { ClientInsights, DashboardModel } from './insight-models';
+import { ClientHistoryModel, ClientInsights, DashboardModel } from './insight-models';
 import { AutoReloadSettings, CheckoutStart, Purchase, StripeConfig } from './purchase-models';
 
 const NoInput = z.strictObject({});
@@ -78,6 +78,11 @@ export const channels = {
   'ledger.provenance': { input: z.strictObject({ clientId: Id }), output: Provenance.nullable() },
   /** A client's runway forecast and plan advice, worked out from the cache. */
   'insights.client': { input: z.strictObject({ clientId: Id }), output: ClientInsights.nullable() },
+  /** Balance and usage per day over the last `days` days, with the forecast's continuation, for the charts. */
+  'insights.history': {
+    input: z.strictObject({ clientId: Id, days: z.int().min(7).max(730).default(365) }),
+    output: ClientHistoryModel.nullable(),
+  },
   /** Every client ranked by what needs attention, and the agency's month. */
   'dashboard.get': { input: NoInput, output: DashboardModel },
   'invoices.list': {

@@ -51,6 +51,19 @@ export const ClientInsights = z.object({
 });
 export type ClientInsights = z.infer<typeof ClientInsights>;
 
+/** A client's balance and usage per day, for the charts: aggregated in the core, never raw entries. */
+export const ClientHistoryModel = z.object({
+  clientId: Id,
+  today: IsoDate,
+  /** Every day of the period, oldest first; a day without entries carries the balance of the day before. */
+  days: z.array(z.object({ day: IsoDate, plan: TokenCount, topUp: TokenCount, used: TokenCount })),
+  /** Days a plan allocation was granted (the renewals) within the period. */
+  renewals: z.array(IsoDate),
+  /** The forecast's expected end-of-day balance from today to the day before the renewal. */
+  projection: z.array(z.object({ date: IsoDate, plan: TokenCount, topUp: TokenCount })),
+});
+export type ClientHistoryModel = z.infer<typeof ClientHistoryModel>;
+
 export const ATTENTION_REASONS = [
   'blocked',
   'unconfirmed_purchase',

@@ -10,6 +10,7 @@ import type { Client } from '../../../shared/api/billing-api';
 import type { Repositories } from '../db/repositories';
 import { attentionRows, rankAttention } from './attention';
 import { calendarDay, clientForecast } from './client-forecast';
+import { clientHistory } from './client-history';
 import { completedCycles } from './past-cycles';
 
 export interface InsightSources {
@@ -50,6 +51,10 @@ export function clientInsights(sources: InsightSources, clientId: string): Clien
     forecast: clientForecast(repos.dailyLedger, client, repos.packs.list(), calendarDay(sources.now())),
     planAdvice: planAdviceFor(repos, client),
   };
+}
+
+export function historyOf(sources: InsightSources, clientId: string, days: number) {
+  return clientHistory(sources.repos, clientId, calendarDay(sources.now()), days);
 }
 
 function monthTotals(

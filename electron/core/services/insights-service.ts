@@ -1,8 +1,10 @@
 import type { Handlers } from '../../../shared/ipc/contract';
-import { clientInsights, dashboard, type InsightSources } from '../insights/client-insights';
+import { clientInsights, dashboard, historyOf, type InsightSources } from '../insights/client-insights';
 import type { ServiceContext } from './service-context';
 
-export function insightsHandlers(ctx: ServiceContext): Pick<Handlers, 'insights.client' | 'dashboard.get'> {
+export function insightsHandlers(
+  ctx: ServiceContext,
+): Pick<Handlers, 'insights.client' | 'insights.history' | 'dashboard.get'> {
   const sources: InsightSources = {
     repos: ctx.repos,
     now: ctx.now,
@@ -11,6 +13,7 @@ export function insightsHandlers(ctx: ServiceContext): Pick<Handlers, 'insights.
   };
   return {
     'insights.client': async ({ clientId }) => clientInsights(sources, clientId),
+    'insights.history': async ({ clientId, days }) => historyOf(sources, clientId, days),
     'dashboard.get': async () => dashboard(sources),
   };
 }

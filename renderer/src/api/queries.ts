@@ -47,6 +47,15 @@ export function useClientInsights(clientId: string) {
   });
 }
 
+export function useClientHistory(clientId: string, days: number) {
+  return useQuery({
+    queryKey: queryKeys.clientHistory(clientId, days),
+    queryFn: () => api.invoke('insights.history', { clientId, days }),
+    // Switching the period back shows the last answer at once while it is asked again.
+    placeholderData: (previous) => previous,
+  });
+}
+
 export function useDashboard() {
   return useQuery({
     queryKey: queryKeys.dashboard,

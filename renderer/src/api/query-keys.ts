@@ -29,6 +29,7 @@ export const queryKeys = {
   invoiceList: (clientId: string) => ['invoices', clientId] as const,
   insights: ['insights'] as const,
   clientInsights: (clientId: string) => ['insights', 'client', clientId] as const,
+  clientHistory: (clientId: string, days: number) => ['insights', 'history', clientId, days] as const,
   dashboard: ['insights', 'dashboard'] as const,
   purchases: ['purchases'] as const,
   purchase: (purchaseId: string) => ['purchases', 'byId', purchaseId] as const,

@@ -1,16 +1,18 @@
 /**
  * The dashboard over the demo workspace: a blocked client comes first with the pack that covers it, every
  * client either has a row or counts as fine, the rows keep their urgency order, and each "runs out" row
- * agrees with that client's own forecast.
+ * agrees with that client's own forecast; the charts' history agrees with the credit log.
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Catalog, ClientSummary } from '../../../shared/ipc/models';
 import {
   ATTENTION_REASONS,
+  type ClientHistoryModel,
   type ClientInsights,
   type DashboardModel,
 } from '../../../shared/ipc/insight-models';
+import type { LedgerPageResult } from '../../../shared/ipc/ledger-models';
 import { startAppRuntime } from '../../../electron/core/runtime/start-app-runtime';
 import type { AppRuntime } from '../../../electron/core/runtime/types';
 import { MemorySecretStore } from '../../../electron/core/secrets/secret-store';
@@ -110,5 +112,37 @@ describe('insights.client', () => {
     expect(totals).toEqual(totals.toSorted((a, b) => b - a));
     expect(insights.planAdvice.evidence.length).toBeGreaterThan(0);
     expect(await call(runtime, 'insights.client', { clientId: 'cl_nobody' })).toBeNull();
+  });
+});
+
+describe('insights.history', () => {
+  it('gives every day of the period with the balance it ended on, the usage, and the renewals', async () => {
+    const history = await call<ClientHistoryModel>(runtime, 'insights.history', {
+      clientId: blocked.id,
+      days: 90,
+    });
+    expect(history.days).toHaveLength(90);
+    expect(history.days.at(-1)?.day).toBe(history.today);
+    history.days.slice(1).forEach((day, i) => {
+      const before = history.days[i];
+      expect(Date.parse(day.day) - Date.parse(before?.day ?? ''), day.day).toBe(86_400_000);
+    });
+    const last = history.days.at(-1);
+    expect((last?.plan ?? 0) + (last?.topUp ?? 0)).toBe(blocked.balance.total);
+
+    // The credit log itself says when the plan was renewed and how much was used.
+    const log = await call<LedgerPageResult>(runtime, 'ledger.page', { clientId: blocked.id, limit: 500 });
+    const inPeriod = log.entries.filter((entry) => entry.at.slice(0, 10) >= (history.days[0]?.day ?? ''));
+    const renewals = new Set(
+      inPeriod.filter((e) => e.type === 'plan_allocation').map((e) => e.at.slice(0, 10)),
+    );
+    expect(history.renewals).toEqual([...renewals].sort());
+    const usedOn = (day: string) =>
+      inPeriod
+        .filter((e) => e.type === 'usage' && e.at.startsWith(day))
+        .reduce((sum, e) => sum - e.amount, 0);
+    for (const day of history.days.filter((d) => d.used > 0).slice(-5))
+      expect(day.used, day.day).toBe(usedOn(day.day));
+    expect(history.projection[0]?.date).toBe(history.today);
   });
 });

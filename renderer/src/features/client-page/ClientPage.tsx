@@ -16,6 +16,7 @@ import { InvoicesTab } from '../invoices/InvoicesTab';
 import { OpenPurchaseNotice } from '../open-purchase/OpenPurchaseNotice';
 import { PurchaseFlow } from '../payment/PurchaseFlow';
 import { SyncProblemNotice } from '../sync-problems/SyncProblemNotice';
+import { UsageTab } from '../usage/UsageTab';
 import { SettingsTab } from './SettingsTab';
 import { BuyTokensLink } from './BuyTokensLink';
 import { CLIENT_TABS, clientTabPath, isClientTab, type ClientTab } from './client-tabs';
@@ -69,6 +70,9 @@ function ClientView({ client, tab }: { client: ClientDetail; tab: ClientTab }) {
         </Tabs.Content>
         <Tabs.Content className="tabs__content" value="credits">
           <CreditsTab clientId={client.id} />
+        </Tabs.Content>
+        <Tabs.Content className="tabs__content" value="usage">
+          <UsageTab clientId={client.id} />
         </Tabs.Content>
         <Tabs.Content className="tabs__content" value="invoices">
           <InvoicesTab clientId={client.id} />

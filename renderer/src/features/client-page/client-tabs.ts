@@ -1,6 +1,7 @@
 export const CLIENT_TABS = [
   { value: 'settings', label: 'Settings' },
   { value: 'credits', label: 'Credits' },
+  { value: 'usage', label: 'Usage' },
   { value: 'invoices', label: 'Invoices' },
 ] as const;
 
