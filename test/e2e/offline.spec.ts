@@ -1,6 +1,7 @@
 /**
- * With the billing API gone, every synced screen still browses from the cache
- * under an "Offline" banner; when the API is back, the banner goes by itself.
+ * With the billing API gone, every synced screen (clients, credit log, invoices,
+ * usage charts, the Dashboard) still browses from the cache under an "Offline"
+ * banner; when the API is back, the banner goes by itself.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -83,6 +84,22 @@ test('synced screens browse offline under a banner that goes once the billing AP
     await expect(page.getByRole('table', { name: 'Invoices' }).getByRole('row')).toHaveCount(
       invoices.length + 1,
     );
+
+    // Usage charts and the Dashboard, from the cache; buying waits for the connection.
+    await page.getByRole('tab', { name: 'Usage' }).click();
+    await expect(page.getByRole('figure', { name: 'Balance over time' }).locator('canvas')).toBeVisible();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+    await expect(offlineBanner(page)).toBeVisible();
+    const buyPack = page
+      .getByRole('list', { name: 'Needs attention' })
+      .getByRole('button', { name: /^Buy pack for / })
+      .first();
+    await expect(buyPack).toBeDisabled();
+    await expect(buyPack).toHaveAccessibleDescription(
+      'Offline — buying and checking purchases need a connection.',
+    );
+    await expect(page.getByText(/clients? (is|are) fine until their renewal/)).toBeVisible();
 
     // Back online on the same address and data: nobody clicks anything, the retry finds it.
     running = await startSandbox({ dataDir: sandboxDir, port });
