@@ -13,6 +13,7 @@ import {
   type DashboardModel,
 } from '../../../shared/ipc/insight-models';
 import type { LedgerPageResult } from '../../../shared/ipc/ledger-models';
+import type { Purchase } from '../../../shared/ipc/purchase-models';
 import { startAppRuntime } from '../../../electron/core/runtime/start-app-runtime';
 import type { AppRuntime } from '../../../electron/core/runtime/types';
 import { MemorySecretStore } from '../../../electron/core/secrets/secret-store';
@@ -144,5 +145,68 @@ describe('insights.history', () => {
     for (const day of history.days.filter((d) => d.used > 0).slice(-5))
       expect(day.used, day.day).toBe(usedOn(day.day));
     expect(history.projection[0]?.date).toBe(history.today);
+  });
+});
+
+describe('dashboard.get, when money is stuck', () => {
+  async function sandboxControl(method: string, path: string, body: unknown): Promise<void> {
+    const sandbox = runtime.sandbox;
+    if (!sandbox) throw new Error('No embedded sandbox.');
+    const response = await fetch(`${sandbox.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${sandbox.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(response.status, path).toBe(200);
+  }
+
+  it('lists a purchase the billing API has not confirmed, with that purchase to check again', async () => {
+    const { items } = await call<{ items: ClientSummary[] }>(runtime, 'clients.list', {});
+    const client = items.find((candidate) => candidate.id !== blocked.id);
+    if (!client) throw new Error('The demo workspace has one client only.');
+    const { packs } = await call<Catalog>(runtime, 'catalog.get');
+    const pack = packs[0];
+    if (!pack) throw new Error('No packs on sale.');
+    await sandboxControl('POST', '/sandbox/faults', { fail_next: { route: 'createTopUp', count: 50 } });
+    try {
+      const purchase = await call<Purchase>(runtime, 'purchases.start', {
+        clientId: client.id,
+        packId: pack.id,
+        expectedPrice: pack.price,
+      });
+      expect(purchase.state).toBe('processing');
+      const board = await call<DashboardModel>(runtime, 'dashboard.get');
+      expect(board.attention.find((row) => row.reason === 'unconfirmed_purchase')).toMatchObject({
+        clientId: client.id,
+        purchaseId: purchase.id,
+        title: 'Purchase not confirmed yet',
+      });
+    } finally {
+      await sandboxControl('POST', '/sandbox/faults', { clear: true });
+    }
+  });
+
+  it("says Auto Reload is stopped for every client it is on for once the agency's card is declined", async () => {
+    await sandboxControl('PUT', '/sandbox/card', { number: '4000000000000002' });
+    const { items } = await call<{ items: ClientSummary[] }>(runtime, 'clients.list', {});
+    const client = items.at(-1);
+    if (!client) throw new Error('No clients.');
+    const { packs } = await call<Catalog>(runtime, 'catalog.get');
+    const purchase = await call<Purchase>(runtime, 'purchases.start', {
+      clientId: client.id,
+      packId: packs[0]?.id,
+      expectedPrice: packs[0]?.price,
+    });
+    expect(purchase.state).toBe('requires_payment_method');
+    const before = await call<{ lastSyncedAt: string }>(runtime, 'sync.status');
+    await call(runtime, 'sync.now');
+    await waitForSync(runtime, (s) => s.state === 'idle' && s.lastSyncedAt !== before.lastSyncedAt);
+
+    const board = await call<DashboardModel>(runtime, 'dashboard.get');
+    const stopped = board.attention.filter((row) => row.reason === 'auto_reload_stopped');
+    const account = await call<{ autoReloadClients: number }>(runtime, 'account.get', {});
+    expect(account.autoReloadClients).toBeGreaterThan(0);
+    expect(stopped).toHaveLength(account.autoReloadClients);
+    expect(stopped.every((row) => row.detail === "The agency's card was declined")).toBe(true);
   });
 });
