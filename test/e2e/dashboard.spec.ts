@@ -53,6 +53,17 @@ test('opens on the Dashboard, lists the blocked client first, and Buy pack clear
     .filter({ hasText: 'Blocked' });
   await expect(blockedRow).toHaveCount(0, { timeout: 20_000 });
 
+  // "See plan advice" lands on that card of the client's Settings, in view, with focus on its heading.
+  const waste = attention.getByRole('button', { name: /^See plan advice for / }).first();
+  const wasteful = ((await waste.getAttribute('aria-label')) ?? '').replace('See plan advice for ', '');
+  await waste.click();
+  await expect(page.getByRole('heading', { level: 1, name: wasteful })).toBeVisible();
+  const adviceHeading = page.getByRole('heading', { name: 'Plan advice' });
+  await expect(adviceHeading).toBeFocused();
+  await expect(adviceHeading).toBeInViewport();
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+
   // The client resubmits; the shared app goes back to no blocked client for the tests after this one.
   expect((await submitUsage(api, client.id, requested, 'Spring menu shoot')).submission.status).toBe(
     'accepted',

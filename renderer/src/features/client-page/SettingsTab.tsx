@@ -4,9 +4,10 @@ import { BalanceBadge } from '../../components/BalanceBadge';
 import { BalanceSplitBar } from './BalanceSplitBar';
 import { AutoReloadSection } from '../auto-reload/AutoReloadSection';
 import { ForecastPanel } from '../insights/ForecastPanel';
-import { PlanAdvicePanel } from '../insights/PlanAdvicePanel';
+import { PLAN_ADVICE_HEADING_ID, PlanAdvicePanel } from '../insights/PlanAdvicePanel';
 import { MANUAL_RELOAD_HEADING_ID, ManualReloadSection } from '../manual-reload/ManualReloadSection';
 import { useBuyTokensFocus } from './buy-tokens';
+import { usePlanAdviceFocus } from './section-request';
 
 function PlanSection({ client }: { client: ClientDetail }) {
   return (
@@ -83,6 +84,7 @@ function BalanceSection({ client }: { client: ClientDetail }) {
 
 export function SettingsTab({ client }: { client: ClientDetail }) {
   useBuyTokensFocus(MANUAL_RELOAD_HEADING_ID);
+  usePlanAdviceFocus(PLAN_ADVICE_HEADING_ID);
   return (
     <div className="settings-grid">
       <PlanSection client={client} />

@@ -1,19 +1,12 @@
 import { useEffect } from 'react';
 import { useLocation } from 'react-router';
+import { requestedAt, sectionRequest } from './section-request';
+
+const BUY_TOKENS_REQUEST = 'buyTokens';
 
 /** Router state that asks the Settings tab to bring the Manual Reload pack choice into view. */
-export interface BuyTokensRequest {
-  buyTokens: number;
-}
-
-export function buyTokensState(): BuyTokensRequest {
-  // A new number each time, so asking again on the same page scrolls again.
-  return { buyTokens: Date.now() };
-}
-
-function requestedAt(state: unknown): number | null {
-  if (typeof state !== 'object' || state === null || !('buyTokens' in state)) return null;
-  return typeof state.buyTokens === 'number' ? state.buyTokens : null;
+export function buyTokensState(): Record<string, number> {
+  return sectionRequest(BUY_TOKENS_REQUEST);
 }
 
 /**
@@ -22,7 +15,7 @@ function requestedAt(state: unknown): number | null {
  */
 export function useBuyTokensFocus(manualReloadHeadingId: string): void {
   const location = useLocation();
-  const at = requestedAt(location.state);
+  const at = requestedAt(location.state, BUY_TOKENS_REQUEST);
   useEffect(() => {
     if (at === null) return;
     const section = document.getElementById(manualReloadHeadingId)?.closest('section');

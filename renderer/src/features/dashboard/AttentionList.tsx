@@ -5,6 +5,7 @@ import { useSyncStatus } from '../../api/queries';
 import { messageFor } from '../../components/error-message';
 import { AlertIcon, InfoIcon } from '../../components/icons';
 import { clientTabPath } from '../client-page/client-tabs';
+import { PLAN_ADVICE_REQUEST, sectionRequest } from '../client-page/section-request';
 import { usePurchaseFlowStore } from '../payment/purchase-flow-store';
 import { RunwaySparkline } from './RunwaySparkline';
 
@@ -80,7 +81,7 @@ function RowAction({ row, offline }: { row: AttentionRow; offline: boolean }) {
           type="button"
           className="button button--secondary button--sm"
           aria-label={`See plan advice for ${row.clientName}`}
-          onClick={() => void navigate(settings, { state: { planAdvice: Date.now() } })}
+          onClick={() => void navigate(settings, { state: sectionRequest(PLAN_ADVICE_REQUEST) })}
         >
           See plan advice
         </button>

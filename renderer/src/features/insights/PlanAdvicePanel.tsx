@@ -3,6 +3,8 @@ import type { PlanAdviceModel } from '../../../../shared/ipc/insight-models';
 import { Badge } from '../../components/Badge';
 import { InsightsCard } from './InsightsCard';
 
+export const PLAN_ADVICE_HEADING_ID = 'plan-advice-heading';
+
 function verdict(advice: PlanAdviceModel, currentPlan: string): string {
   const saving = advice.savingPerCycle ? `: about ${formatMoney(advice.savingPerCycle)} less per month` : '';
   switch (advice.kind) {
@@ -56,7 +58,7 @@ export function PlanAdvicePanel({ clientId, currentPlan }: { clientId: string; c
   return (
     <InsightsCard
       clientId={clientId}
-      headingId="plan-advice-heading"
+      headingId={PLAN_ADVICE_HEADING_ID}
       title="Plan advice"
       subject="plan advice"
       badge={({ planAdvice }) => {
