@@ -42,6 +42,7 @@ test('a newer billing API for one client and an unreadable one leave every other
   const host = await backend.launch();
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: host.origin });
   await page.goto(await host.signInUrl());
+  await page.goto(`${host.origin}/#/clients`);
 
   const syncStatus = page.getByRole('banner').getByRole('status');
   await expect(syncStatus).toHaveText(`Synced ${clients.length - 1} of ${clients.length} clients just now`, {
