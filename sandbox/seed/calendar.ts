@@ -32,3 +32,8 @@ export function isWeekend(day: Date): boolean {
   const weekday = day.getUTCDay();
   return weekday === 0 || weekday === 6;
 }
+
+/** Whole days from `from` to `to` (both UTC midnights). */
+export function daysBetween(from: Date, to: Date): number {
+  return Math.round((to.getTime() - from.getTime()) / DAY_MS);
+}

@@ -1,7 +1,7 @@
 /**
- * Six months of a client's life, day by day: plan renewals, weekday-heavy usage,
- * auto reloads and manual top-ups, then a final nudge so each balance profile
- * (zero, low, large) really shows up in the current balances.
+ * Six months of a client's life, day by day: plan renewals, usage in the client's own shape (weekly rhythm,
+ * trend, campaigns: see usage-shape.ts), auto reloads and manual top-ups, then a final nudge so each balance
+ * profile (zero, low, large) really shows up in the current balances.
  */
 import type { LedgerEntry } from '../../shared/api/billing-api';
 import { lowBalanceThreshold } from '../../shared/domain/balance';
@@ -13,6 +13,7 @@ import {
   addMonths,
   addMs,
   cycleStartOnOrBefore,
+  daysBetween,
   isoDate,
   isWeekend,
   startOfUtcDay,
@@ -22,6 +23,7 @@ import { createClientBook, type ClientBook } from './client-book';
 import { USAGE_ACTIVITIES } from './client-names';
 import type { ClientSetup } from './client-setups';
 import type { Prng } from './prng';
+import { campaignFactor, trendLevel, type UsageShape } from './usage-shape';
 
 export const HISTORY_MONTHS = 6;
 
@@ -36,16 +38,35 @@ export interface ClientHistory {
   invoices: readonly InvoiceRecord[];
 }
 
-function usageTimes(rng: Prng, day: Date): Date[] {
-  const count = isWeekend(day) ? rng.int(0, 1) : rng.int(1, 3);
+/** The tokens of each of a day's usage events: a campaign runs through weekends, an ordinary weekend may have none. */
+function dayUsage(rng: Prng, shape: UsageShape, day: Date, level: number, campaign: number): number[] {
+  const weekdayFactor = shape.weekdayFactors[day.getUTCDay()] ?? 1;
+  const active = campaign > 1 || !isWeekend(day) || rng.chance(shape.weekendActiveChance);
+  if (!active) return [];
+  // A campaign multiplies a busy day, so on a quiet weekend it still stands out as a campaign.
+  const factor = campaign > 1 ? Math.max(1, weekdayFactor) * campaign : weekdayFactor;
+  const tokens = level * factor * (0.65 + rng.next() * 0.7);
+  const weights = Array.from({ length: rng.int(1, 3) }, () => 0.5 + rng.next());
+  const total = weights.reduce((a, b) => a + b, 0);
+  return weights.map((weight) => Math.max(5, Math.round((tokens * weight) / total / 5) * 5));
+}
+
+function usageTimes(rng: Prng, day: Date, count: number): Date[] {
   const offsets = Array.from({ length: count }, () => rng.int(8 * HOUR_MS, 18 * HOUR_MS));
   return offsets.sort((a, b) => a - b).map((offset) => addMs(day, Math.floor(offset / 1000) * 1000));
 }
 
-function usageAmount(rng: Prng, setup: ClientSetup, allocation: number, day: Date, events: number): number {
-  const daily = ((allocation * setup.usageRate) / 30) * (isWeekend(day) ? 0.4 : 1.15);
-  const raw = (daily * (0.4 + rng.next() * 1.2)) / events;
-  return Math.max(5, Math.round(raw / 5) * 5);
+/**
+ * A client that outgrew its plan buys once it is down to two days' usage: the pack closest to what it needs
+ * until the renewal, so little rolls over and it buys again before every renewal.
+ */
+function buyBeforeRunningDry(book: ClientBook, daily: number, daysLeft: number, at: Date): void {
+  const need = daily * daysLeft - book.total();
+  if (daysLeft < 1 || book.total() >= daily * 2 || need <= 0) return;
+  const pack = PACKS.reduce((best, p) =>
+    Math.abs(p.tokens - need) <= Math.abs(best.tokens - need) ? p : best,
+  );
+  book.topUp('top_up', pack, at);
 }
 
 function maybeBuyTopUp(rng: Prng, setup: ClientSetup, book: ClientBook, allocation: number, at: Date): void {
@@ -75,30 +96,49 @@ function finishProfile(rng: Prng, setup: ClientSetup, book: ClientBook, allocati
   }
 }
 
-export function simulateClientHistory(setup: ClientSetup, now: Date, rng: Prng): ClientHistory {
+/** The history's first day (a renewal six cycles before the current one) and its length up to today. */
+export function historySpan(setup: ClientSetup, now: Date): { firstDay: Date; days: number } {
+  const today = startOfUtcDay(now);
+  const firstDay = addMonths(cycleStartOnOrBefore(today, setup.anchorDay), -HISTORY_MONTHS);
+  return { firstDay, days: daysBetween(firstDay, today) + 1 };
+}
+
+export function simulateClientHistory(
+  setup: ClientSetup,
+  shape: UsageShape,
+  now: Date,
+  rng: Prng,
+): ClientHistory {
   const plan = planByTier(setup.tier);
   const allocation = plan.tokens_per_cycle;
+  const daily = (allocation * shape.usageRate) / 30;
   const today = startOfUtcDay(now);
   const currentCycleStart = cycleStartOnOrBefore(today, setup.anchorDay);
   const latestSeedTime = now.getTime() - QUIET_MS;
   const book = createClientBook(setup, rng);
 
-  let nextRenewal = addMonths(currentCycleStart, -HISTORY_MONTHS);
-  for (let day = nextRenewal; day.getTime() <= today.getTime(); day = addDays(day, 1)) {
+  const { firstDay, days: historyDays } = historySpan(setup, now);
+  let nextRenewal = firstDay;
+  for (let index = 0; index < historyDays; index += 1) {
+    const day = addDays(firstDay, index);
     if (day.getTime() === nextRenewal.getTime()) {
       nextRenewal = addMonths(day, 1);
       book.renew(plan, day, nextRenewal);
     }
-    const times = usageTimes(rng, day).filter((time) => time.getTime() <= latestSeedTime);
-    for (const time of times) {
-      book.use(usageAmount(rng, setup, allocation, day, times.length), time, rng.pick(USAGE_ACTIVITIES));
+    const level = daily * trendLevel(shape, index, historyDays);
+    const amounts = dayUsage(rng, shape, day, level, campaignFactor(shape, index));
+    usageTimes(rng, day, amounts.length).forEach((time, i) => {
+      if (time.getTime() > latestSeedTime) return;
+      book.use(amounts[i] ?? 0, time, rng.pick(USAGE_ACTIVITIES));
       const reload = setup.autoReload;
       if (reload.enabled && reload.pack_id && book.total() < reload.threshold) {
         book.topUp('auto_reload', packById(reload.pack_id), addMs(time, 3_000));
       }
-    }
+    });
     const topUpTime = addMs(day, 18 * HOUR_MS + rng.int(0, 90) * MINUTE_MS);
-    if (topUpTime.getTime() <= latestSeedTime) maybeBuyTopUp(rng, setup, book, allocation, topUpTime);
+    if (topUpTime.getTime() > latestSeedTime) continue;
+    if (shape.buysEveryCycle) buyBeforeRunningDry(book, level, daysBetween(day, nextRenewal) - 1, topUpTime);
+    else maybeBuyTopUp(rng, setup, book, allocation, topUpTime);
   }
   finishProfile(rng, setup, book, allocation, now);
 
