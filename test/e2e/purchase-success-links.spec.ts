@@ -27,6 +27,8 @@ test('View invoice shows the invoice pending at once, then filled in when it arr
   const api = webHost.billingApi;
   const client = await clientAt(api, 23);
   await openSettings(page, webHost.origin, client);
+  // A sync still running would use up the late listing below before the purchase is made.
+  await expect(page.getByRole('banner').getByRole('status')).toHaveText(/^Synced/, { timeout: 45_000 });
   await manualReload(page).getByRole('radio', { name: PACKS['5k'].name }).check();
   await manualReload(page).getByRole('button', { name: 'Continue' }).click();
   // The billing service lists the new invoice a moment late (Stripe finalizes invoices on its own time):
