@@ -38,7 +38,7 @@ export interface ClientHistory {
   invoices: readonly InvoiceRecord[];
 }
 
-/** The tokens of each of a day's usage events: a campaign runs through weekends, an ordinary weekend may have none. */
+/** Tokens of each of a day's usage events. A campaign runs through weekends; an ordinary weekend may have none. */
 function dayUsage(rng: Prng, shape: UsageShape, day: Date, level: number, campaign: number): number[] {
   const weekdayFactor = shape.weekdayFactors[day.getUTCDay()] ?? 1;
   const active = campaign > 1 || !isWeekend(day) || rng.chance(shape.weekendActiveChance);
@@ -46,9 +46,15 @@ function dayUsage(rng: Prng, shape: UsageShape, day: Date, level: number, campai
   // A campaign multiplies a busy day, so on a quiet weekend it still stands out as a campaign.
   const factor = campaign > 1 ? Math.max(1, weekdayFactor) * campaign : weekdayFactor;
   const tokens = level * factor * (0.65 + rng.next() * 0.7);
-  const weights = Array.from({ length: rng.int(1, 3) }, () => 0.5 + rng.next());
-  const total = weights.reduce((a, b) => a + b, 0);
-  return weights.map((weight) => Math.max(5, Math.round((tokens * weight) / total / 5) * 5));
+  // Weekend work comes in fewer, larger batches.
+  const shares: number[] = [];
+  let total = 0;
+  for (let events = rng.int(1, isWeekend(day) ? 2 : 3); events > 0; events -= 1) {
+    const share = 0.5 + rng.next();
+    shares.push(share);
+    total += share;
+  }
+  return shares.map((share) => Math.max(5, Math.round((tokens * share) / total / 5) * 5));
 }
 
 function usageTimes(rng: Prng, day: Date, count: number): Date[] {
