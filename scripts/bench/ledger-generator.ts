@@ -26,7 +26,7 @@ const CYCLE_EVERY = 3_000;
 const LOW_BALANCE = 5_000;
 
 /** A small deterministic PRNG (mulberry32) so every run builds the same data. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -44,7 +44,7 @@ export function* generateLedgerPages(
 ): Generator<LedgerEntry[]> {
   const rand = random(42);
   let state: TokenState = emptyTokenState(clientId);
-  let page: LedgerEntry[] = [];
+  const page: LedgerEntry[] = [];
   let step = 0;
   let lastTopUp: string | null = null;
   while (state.seq < entries) {
@@ -53,16 +53,23 @@ export function* generateLedgerPages(
     if (!applied) continue;
     if (applied.topUpId) lastTopUp = applied.topUpId;
     state = applied.state;
-    for (const entry of applied.entries) {
-      if (entry.seq > entries) break;
-      page.push(entry);
-      if (page.length === pageSize) {
-        yield page;
-        page = [];
-      }
-    }
+    yield* pageEntries(page, applied.entries, entries, pageSize);
   }
   if (page.length > 0) yield page;
+}
+
+/** Moves an operation's entries up to seq `last` onto `page`, yielding the page's entries each time it fills. */
+export function* pageEntries(
+  page: LedgerEntry[],
+  added: readonly LedgerEntry[],
+  last: number,
+  pageSize: number,
+): Generator<LedgerEntry[]> {
+  for (const entry of added) {
+    if (entry.seq > last) return;
+    page.push(entry);
+    if (page.length === pageSize) yield page.splice(0);
+  }
 }
 
 function nextOperation(

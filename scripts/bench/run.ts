@@ -1,13 +1,15 @@
 /**
- * `npm run bench`: builds its own data in a temp dir, measures ingest and
- * query speed, prints a table and writes bench-results/bench.json.
- * BENCH_ENTRIES (default 1,000,000) and BENCH_RUNS (default 3) scale it down.
+ * `npm run bench`: builds its own data in temp dirs, measures ingest, query and
+ * insights speed, prints tables and writes bench-results/bench.json.
+ * BENCH_ENTRIES (default 1,000,000) and BENCH_RUNS (default 3) scale it down; the insights
+ * section has its own (see insights-bench.ts). BENCH_ONLY=insights skips ingest and queries.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildBenchCache } from './build-bench-cache';
 import { ingestOnce, type IngestMode } from './ingest-bench';
+import { printInsights, runInsightsSection } from './insights-bench';
 import { benchQueries } from './query-bench';
 import { median, percentile } from './stats';
 
@@ -16,6 +18,24 @@ const runs = Number(process.env.BENCH_RUNS ?? 3);
 const round = (value: number, digits = 3) => Number(value.toFixed(digits));
 
 async function main(): Promise<void> {
+  const core = process.env.BENCH_ONLY === 'insights' ? null : await ingestAndQueries();
+  const insights = await runInsightsSection(process.env);
+  const results = {
+    when: new Date().toISOString(),
+    node: process.version,
+    cores: availableParallelism(),
+    cpu: cpus()[0]?.model ?? 'unknown',
+    ...core,
+    insights,
+  };
+  mkdirSync('bench-results', { recursive: true });
+  writeFileSync(join('bench-results', 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`Node ${results.node}, ${results.cores} cores`);
+  if (core) printTable(core);
+  printInsights(insights);
+}
+
+async function ingestAndQueries() {
   const ingest: Record<IngestMode, number[]> = { apply: [], raw: [], 'raw+fts': [] };
   for (let run = 0; run < runs; run++) {
     for (const mode of Object.keys(ingest) as IngestMode[]) {
@@ -33,11 +53,7 @@ async function main(): Promise<void> {
   try {
     buildBenchCache(dir, { clientEntries: entries });
     const queries = await benchQueries(dir);
-    const results = {
-      when: new Date().toISOString(),
-      node: process.version,
-      cores: availableParallelism(),
-      cpu: cpus()[0]?.model ?? 'unknown',
+    return {
       entries,
       runs,
       ingest: {
@@ -54,26 +70,19 @@ async function main(): Promise<void> {
         p95Ms: round(percentile(q.samples, 95)),
       })),
     };
-    mkdirSync('bench-results', { recursive: true });
-    writeFileSync(join('bench-results', 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);
-    printTable(results);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
 function printTable(results: {
-  node: string;
-  cores: number;
   entries: number;
   runs: number;
   ingest: Record<string, number>;
   queries: { name: string; rows: number; p50Ms: number; p95Ms: number }[];
 }): void {
   const { ingest } = results;
-  console.log(
-    `Node ${results.node}, ${results.cores} cores, ${results.entries.toLocaleString('en-US')} entries, median of ${results.runs} runs`,
-  );
+  console.log(`${results.entries.toLocaleString('en-US')} entries, median of ${results.runs} runs`);
   console.log('');
   console.log('| Ingest | entries/s |');
   console.log('| --- | ---: |');

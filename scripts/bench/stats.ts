@@ -18,3 +18,15 @@ export function timeEach(times: number, fn: (run: number) => void): number[] {
   }
   return samples;
 }
+
+/** timeEach for the channel handlers, which answer through a promise as the app calls them. */
+export async function timeEachAsync(times: number, fn: (run: number) => Promise<unknown>): Promise<number[]> {
+  for (let run = 0; run < Math.min(10, times); run++) await fn(run);
+  const samples: number[] = [];
+  for (let run = 0; run < times; run++) {
+    const start = performance.now();
+    await fn(run);
+    samples.push(performance.now() - start);
+  }
+  return samples;
+}
