@@ -4,7 +4,8 @@
  * and the packs on sale.
  */
 import type { Client, Pack } from '../../../shared/api/billing-api';
-import { addCalendarDays } from '../../../shared/domain/forecast/calendar-day';
+import { addCalendarDays, consecutiveDays } from '../../../shared/domain/forecast/calendar-day';
+import { daysBetween } from '../../../shared/domain/format';
 import { forecastRunway } from '../../../shared/domain/forecast/runway';
 import {
   estimateUsageRate,
@@ -23,14 +24,17 @@ export function calendarDay(at: Date): string {
 /** Every complete day of the last weeks, oldest first, with 0 for a day without usage. */
 export function usageHistory(daily: DailyLedgerRepo, clientId: string, today: string): DailyUsage[] {
   const first = addCalendarDays(today, -MAX_HISTORY_DAYS);
-  const used = new Map(daily.days(clientId, first).map((day) => [day.day, day.used]));
-  const history: DailyUsage[] = [];
-  for (let date = first; date < today; date = addCalendarDays(date, 1)) {
-    history.push({ date, tokens: Math.max(0, used.get(date) ?? 0) });
-  }
+  const days = daily.usedSince(clientId, first);
   // A client whose log starts inside the window has no usage before it, not zero usage: leave those days out.
   const firstActive = daily.firstDay(clientId) ?? today;
-  return history.filter((day) => day.date >= firstActive);
+  const from = firstActive > first ? firstActive : first;
+  let next = 0;
+  // The rows are in day order, so one walk alongside the calendar finds each day's row.
+  return consecutiveDays(from, daysBetween(from, today)).map((date) => {
+    while ((days[next]?.day ?? date) < date) next += 1;
+    const row = days[next];
+    return { date, tokens: row?.day === date ? Math.max(0, row.used) : 0 };
+  });
 }
 
 export function clientForecast(

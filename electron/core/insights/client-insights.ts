@@ -44,17 +44,20 @@ function planAdviceFor(repos: Repositories, client: Client): PlanAdviceModel {
 
 export function clientInsights(sources: InsightSources, clientId: string): ClientInsights | null {
   const { repos } = sources;
-  const client = repos.clients.get(clientId);
-  if (!client) return null;
-  return {
-    clientId,
-    forecast: clientForecast(repos.dailyLedger, client, repos.packs.list(), calendarDay(sources.now())),
-    planAdvice: planAdviceFor(repos, client),
-  };
+  return repos.readTogether(() => {
+    const client = repos.clients.get(clientId);
+    if (!client) return null;
+    return {
+      clientId,
+      forecast: clientForecast(repos.dailyLedger, client, repos.packs.list(), calendarDay(sources.now())),
+      planAdvice: planAdviceFor(repos, client),
+    };
+  });
 }
 
 export function historyOf(sources: InsightSources, clientId: string, days: number) {
-  return clientHistory(sources.repos, clientId, calendarDay(sources.now()), days);
+  const { repos } = sources;
+  return repos.readTogether(() => clientHistory(repos, clientId, calendarDay(sources.now()), days));
 }
 
 function monthTotals(
@@ -77,6 +80,11 @@ function monthTotals(
 }
 
 export function dashboard(sources: InsightSources): DashboardModel {
+  // A few statements per client: one read transaction makes them one consistent, much cheaper read.
+  return sources.repos.readTogether(() => dashboardNow(sources));
+}
+
+function dashboardNow(sources: InsightSources): DashboardModel {
   const { repos } = sources;
   const today = calendarDay(sources.now());
   const clients = repos.clients.all();
@@ -89,7 +97,11 @@ export function dashboard(sources: InsightSources): DashboardModel {
         client,
         forecast: clientForecast(repos.dailyLedger, client, packs, today),
         openPurchase: open.get(client.id) ?? null,
-        autoReloadsThisCycle: repos.ledger.autoReloadsSince(client.id, `${client.cycle_start}T00:00:00.000Z`),
+        // Only a monthly limit makes the count matter, so the other clients skip the query.
+        autoReloadsThisCycle:
+          client.auto_reload.enabled && client.auto_reload.monthly_limit != null
+            ? repos.ledger.autoReloadsSince(client.id, `${client.cycle_start}T00:00:00.000Z`)
+            : 0,
       },
       { cardDeclined, packs },
     ),

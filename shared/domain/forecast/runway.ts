@@ -9,7 +9,7 @@
  */
 import type { Pack } from '../../api/billing-api';
 import { daysBetween } from '../format';
-import { addCalendarDays } from './calendar-day';
+import { consecutiveDays } from './calendar-day';
 import { type UsageRate, weekdayMultiplier } from './usage-rate';
 
 export const DEFAULT_BUFFER_SHARE = 0.15;
@@ -75,7 +75,12 @@ export function forecastRunway(input: RunwayInput): RunwayForecast {
     topUp: Math.max(0, Math.floor(input.balance.topUp)),
   };
   const dayCount = Math.max(0, daysBetween(input.today, input.renewalDate));
-  const run = (rate: number): Scenario => project(input, start, dayCount, rate);
+  // The days and their weekday multipliers are the same for all three rates, so they are worked out once.
+  const calendar = consecutiveDays(input.today, dayCount).map((date) => ({
+    date,
+    multiplier: weekdayMultiplier(input.usage.weekdayProfile, date),
+  }));
+  const run = (rate: number): Scenario => project(calendar, start, rate);
   const expected = run(input.usage.expected);
   const heavy = run(Math.max(input.usage.high, input.usage.expected));
   const light = run(Math.min(input.usage.low, input.usage.expected));
@@ -96,15 +101,18 @@ export function forecastRunway(input: RunwayInput): RunwayForecast {
   };
 }
 
-function project(input: RunwayInput, start: TokenBuckets, dayCount: number, rate: number): Scenario {
+function project(
+  calendar: readonly { date: string; multiplier: number }[],
+  start: TokenBuckets,
+  rate: number,
+): Scenario {
   const days: ProjectedDay[] = [];
   let { plan, topUp } = start;
   let usage = 0;
   let drawn = 0;
   let zeroDate: string | null = null;
-  for (let offset = 0; offset < dayCount; offset += 1) {
-    const date = addCalendarDays(input.today, offset);
-    usage += Math.max(0, rate) * weekdayMultiplier(input.usage.weekdayProfile, date);
+  for (const { date, multiplier } of calendar) {
+    usage += Math.max(0, rate) * multiplier;
     const draw = Math.round(usage) - drawn;
     drawn += draw;
     const fromPlan = Math.min(plan, draw);

@@ -104,12 +104,17 @@ export function estimateUsageRate(history: readonly DailyUsage[]): UsageRate {
 function capSpikes(days: readonly { weekday: number; tokens: number }[]): number[] {
   const all = days.map((d) => d.tokens);
   const overallMedian = median(all);
-  const weekdayMedians = Array.from({ length: 7 }, (_, weekday) => {
-    const same = days.filter((d) => d.weekday === weekday).map((d) => d.tokens);
-    return same.length >= SPIKE.weekdayMedianMinCount ? median(same) : overallMedian;
-  });
+  const window = new Float64Array(7);
+  const byWeekday: number[][] = [[], [], [], [], [], [], []];
+  for (const d of days) byWeekday[d.weekday]?.push(d.tokens);
+  const weekdayMedians = byWeekday.map((same) =>
+    same.length >= SPIKE.weekdayMedianMinCount ? median(same) : overallMedian,
+  );
   const baselines = days.map((d, i) =>
-    Math.max(weekdayMedians[d.weekday] ?? overallMedian, median(all.slice(Math.max(0, i - 3), i + 4))),
+    Math.max(
+      weekdayMedians[d.weekday] ?? overallMedian,
+      windowMedian(all, Math.max(0, i - 3), Math.min(all.length, i + 4), window),
+    ),
   );
   const deviations = days.map((d, i) => Math.abs(d.tokens - (baselines[i] ?? 0)));
   const meanBaseline = mean(baselines);
@@ -188,13 +193,68 @@ function median(values: readonly number[]): number {
   return quantile(values, 0.5);
 }
 
+/**
+ * The median of `values[from..to)` (at most 7), sorted by insertion in `scratch`: it runs for every day of
+ * every client the dashboard forecasts, and a copy and a sort each time was the largest part of the estimate.
+ */
+function windowMedian(values: readonly number[], from: number, to: number, scratch: Float64Array): number {
+  const n = to - from;
+  for (let i = 0; i < n; i += 1) {
+    const value = values[from + i] ?? 0;
+    let j = i;
+    for (; j > 0 && (scratch[j - 1] ?? 0) > value; j -= 1) scratch[j] = scratch[j - 1] ?? 0;
+    scratch[j] = value;
+  }
+  // quantile(…, 0.5) of the sorted window, without a view object per call.
+  const position = (n - 1) * 0.5;
+  const below = Math.floor(position);
+  const lower = scratch[below] ?? 0;
+  const upper = scratch[Math.min(below + 1, n - 1)] ?? lower;
+  return lower + (upper - lower) * (position - below);
+}
+
 /** Linear interpolation between order statistics (the common "type 7" definition). */
 function quantile(values: readonly number[], q: number): number {
   if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  const position = (sorted.length - 1) * q;
+  const position = (values.length - 1) * q;
   const below = Math.floor(position);
-  const lower = sorted[below] ?? 0;
-  const upper = sorted[Math.min(below + 1, sorted.length - 1)] ?? lower;
+  // Only two order statistics are needed, so they are selected rather than the whole list sorted: the
+  // dashboard estimates every client's rate, each with a dozen quantiles, and sorting was a third of the estimate's time.
+  const scratch = new Float64Array(values);
+  const lower = selectInPlace(scratch, below);
+  let upper = lower;
+  if (below + 1 < scratch.length) {
+    upper = Number.POSITIVE_INFINITY;
+    for (let i = below + 1; i < scratch.length; i += 1) upper = Math.min(upper, scratch[i] ?? upper);
+  }
   return lower + (upper - lower) * (position - below);
+}
+
+/**
+ * Hoare's selection: rearranges `values` so the k-th smallest (from 0) is at `k`, nothing after it smaller, and
+ * returns it. Each pass keeps the side holding `k` of a partition around the middle value.
+ */
+function selectInPlace(values: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >> 1] ?? 0;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((values[i] ?? 0) < pivot) i += 1;
+      while ((values[j] ?? 0) > pivot) j -= 1;
+      if (i <= j) {
+        const swap = values[i] ?? 0;
+        values[i] = values[j] ?? 0;
+        values[j] = swap;
+        i += 1;
+        j -= 1;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return values[k] ?? 0;
 }

@@ -8,6 +8,7 @@ import { sql as invoiceOrigin } from './007-invoice-origin';
 import { sql as clientShareLeft } from './008-client-share-left';
 import { sql as cardDeclined } from './009-card-declined';
 import { sql as clientDailyLedger } from './010-client-daily-ledger';
+import { sql as insightIndexes } from './011-insight-indexes';
 
 export interface Migration {
   /** Becomes PRAGMA user_version once applied; strictly increasing from 1. */
@@ -28,6 +29,7 @@ export const migrations: readonly Migration[] = [
   { version: 8, name: 'client-share-left', sql: clientShareLeft },
   { version: 9, name: 'card-declined', sql: cardDeclined },
   { version: 10, name: 'client-daily-ledger', sql: clientDailyLedger },
+  { version: 11, name: 'insight-indexes', sql: insightIndexes },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

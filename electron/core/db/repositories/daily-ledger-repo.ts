@@ -18,6 +18,8 @@ export interface DailyLedger {
   endBalance: number;
 }
 
+export type DailyUsed = Pick<DailyLedger, 'day' | 'used'>;
+
 export interface DailyBalance {
   day: string;
   plan: number;
@@ -104,13 +106,22 @@ export function createDailyLedgerRepo(db: Database.Database) {
   const grantDays = db.prepare<[string], { day: string }>(
     'SELECT day FROM client_daily_ledger WHERE client_id = ? AND plan_granted > 0 ORDER BY day',
   );
+  // `bought > 0` repeats the partial index's condition (migration 011), so only days with a purchase are read.
   const boughtBetween = db.prepare<[string, string], { tokens: number | null }>(
-    'SELECT sum(bought) AS tokens FROM client_daily_ledger WHERE day >= ? AND day < ?',
+    'SELECT sum(bought) AS tokens FROM client_daily_ledger WHERE bought > 0 AND day >= ? AND day < ?',
   );
   const forget = db.prepare<[string]>('DELETE FROM client_daily_ledger WHERE client_id = ?');
   const days = db.prepare<[string, string], DailyLedger>(
     `SELECT ${DAY_COLUMNS} FROM client_daily_ledger WHERE client_id = ? AND day >= ? ORDER BY day`,
   );
+  // The dashboard reads this for every client (56 rows each, 28,000 with 500 clients), so it reads two columns,
+  // not ten, and each row as one string split here: better-sqlite3 builds a row's object or array through V8's
+  // API, which was most of the time (17 ms for 500 clients as objects, 6 ms as strings).
+  const usedSince = db
+    .prepare<[string, string], string>(
+      `SELECT day || ' ' || used FROM client_daily_ledger WHERE client_id = ? AND day >= ? ORDER BY day`,
+    )
+    .pluck();
   // Running sums from the client's first day: the buckets' balances at each day's end.
   const balances = db.prepare<[string, string], DailyBalance>(
     `SELECT day, plan, topUp FROM (
@@ -154,6 +165,13 @@ export function createDailyLedgerRepo(db: Database.Database) {
     /** A client's days with entries from `fromDay` on, oldest first; days without entries are absent. */
     days(clientId: string, fromDay: string): DailyLedger[] {
       return days.all(clientId, fromDay);
+    },
+    /** The tokens used on each of a client's days with entries from `fromDay` on, oldest first. */
+    usedSince(clientId: string, fromDay: string): DailyUsed[] {
+      return usedSince.all(clientId, fromDay).map((text) => {
+        const gap = text.indexOf(' ');
+        return { day: text.slice(0, gap), used: Number(text.slice(gap + 1)) };
+      });
     },
     /** The plan and top-up balance at the end of each day with entries, from `fromDay` on. */
     balances(clientId: string, fromDay: string): DailyBalance[] {

@@ -30,6 +30,13 @@ export function createRepositories(db: Database.Database, now: () => Date = () =
     syncProblems: createSyncProblemsRepo(db),
     purchases: createPurchaseJournalRepo(db, now),
     meta: createMetaRepo(db),
+    /**
+     * Runs many reads as one read transaction: one snapshot of the cache, and SQLite's lock and journal checks
+     * once instead of before every statement, which was a third of the dashboard's time with 500 clients.
+     */
+    readTogether<T>(read: () => T): T {
+      return db.transaction(read)();
+    },
   };
 }
 

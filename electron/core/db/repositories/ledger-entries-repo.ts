@@ -78,10 +78,11 @@ export function createLedgerEntriesRepo(db: Database.Database, daily: DailyLedge
     `SELECT amount FROM ledger_entries INDEXED BY ledger_entries_purchases
      WHERE client_id = ? AND type IN ('top_up', 'auto_reload') AND at >= ? AND at < ?`,
   );
-  // The partial index is chosen only when the query repeats its condition word for word.
+  // The dashboard asks this for every client: the partial index of Auto Reloads by time answers it alone
+  // (migration 011), and is chosen only when the query repeats its condition word for word.
   const autoReloadsSince = db.prepare<[string, string], { n: number }>(
-    `SELECT count(*) AS n FROM ledger_entries INDEXED BY ledger_entries_purchases
-     WHERE client_id = ? AND type IN ('top_up', 'auto_reload') AND type = 'auto_reload' AND at >= ?`,
+    `SELECT count(*) AS n FROM ledger_entries INDEXED BY ledger_entries_auto_reloads
+     WHERE client_id = ? AND type = 'auto_reload' AND at >= ?`,
   );
   const firstMention = db.prepare<[string, string], { at: string }>(
     'SELECT at FROM ledger_entries WHERE client_id = ? AND top_up_id = ? ORDER BY seq LIMIT 1',
