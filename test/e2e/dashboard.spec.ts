@@ -53,6 +53,17 @@ test('opens on the Dashboard, lists the blocked client first, and Buy pack clear
     .filter({ hasText: 'Blocked' });
   await expect(blockedRow).toHaveCount(0, { timeout: 20_000 });
 
+  // The month's totals count the pack just bought.
+  const month = page.getByRole('region', {
+    name: new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric' }).format(new Date()),
+  });
+  await month.scrollIntoViewIfNeeded();
+  const bought = month.getByRole('definition').nth(2);
+  await expect
+    .poll(async () => Number((await bought.innerText()).replaceAll(',', '')))
+    .toBeGreaterThanOrEqual(PACKS['5k'].tokens);
+  await page.screenshot({ path: test.info().outputPath('dashboard-month-1280.png') });
+
   // "See plan advice" lands on that card of the client's Settings, in view, with focus on its heading.
   const waste = attention.getByRole('button', { name: /^See plan advice for / }).first();
   const wasteful = ((await waste.getAttribute('aria-label')) ?? '').replace('See plan advice for ', '');
