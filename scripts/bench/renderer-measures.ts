@@ -24,10 +24,10 @@ export async function allowCompiledFunctions(context: BrowserContext): Promise<v
 const FIRST_ROW = '[role="table"] [role="row"][aria-rowindex="2"]';
 
 /**
- * From changing the route to the Credits tab until the frame after the first
- * data row is in the DOM, i.e. once the browser has painted it.
+ * From changing the route until the frame after `selector` is in the DOM, i.e. once the browser has painted
+ * it: the Credits tab's first data row, the Dashboard's first attention row.
  */
-export function timeTabToFirstRows(page: Page, creditsHash: string): Promise<number> {
+export function timeRouteToPaint(page: Page, hash: string, selector: string): Promise<number> {
   return page.evaluate(
     ({ hash, selector }) =>
       new Promise<number>((resolve) => {
@@ -40,8 +40,12 @@ export function timeTabToFirstRows(page: Page, creditsHash: string): Promise<num
         window.location.hash = hash;
         requestAnimationFrame(check);
       }),
-    { hash: creditsHash, selector: FIRST_ROW },
+    { hash, selector },
   );
+}
+
+export function timeTabToFirstRows(page: Page, creditsHash: string): Promise<number> {
+  return timeRouteToPaint(page, creditsHash, FIRST_ROW);
 }
 
 /** Installed before a cold load: records when the first rows were painted, relative to navigation start. */

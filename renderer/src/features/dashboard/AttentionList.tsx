@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { formatInteger } from '../../../../shared/domain/format';
 import type { AttentionReason, AttentionRow } from '../../../../shared/ipc/insight-models';
 import { useRefreshPurchase } from '../../api/purchases';
 import { useSyncStatus } from '../../api/queries';
@@ -89,9 +91,17 @@ function RowAction({ row, offline }: { row: AttentionRow; offline: boolean }) {
   }
 }
 
-/** One row per client and reason, most urgent first, each with the one action that deals with it. */
+/** Enough to act on first; the rest are less urgent by construction (the list is ranked). */
+const FIRST_ROWS = 25;
+
+/**
+ * One row per client and reason, most urgent first, each with the one action that deals with it. With hundreds
+ * of clients only the most urgent rows are drawn until "Show all" is asked for, so the home screen paints fast.
+ */
 export function AttentionList({ rows }: { rows: readonly AttentionRow[] }) {
   const offline = useSyncStatus().data?.state === 'offline';
+  const [showAll, setShowAll] = useState(false);
+  const shown = showAll ? rows : rows.slice(0, FIRST_ROWS);
   return (
     <>
       {offline && (
@@ -100,7 +110,7 @@ export function AttentionList({ rows }: { rows: readonly AttentionRow[] }) {
         </p>
       )}
       <ul className="attention" aria-label="Needs attention">
-        {rows.map((row) => {
+        {shown.map((row) => {
           const tone = TONE[row.reason];
           const Icon = tone === 'info' ? InfoIcon : AlertIcon;
           return (
@@ -121,6 +131,15 @@ export function AttentionList({ rows }: { rows: readonly AttentionRow[] }) {
           );
         })}
       </ul>
+      {shown.length < rows.length && (
+        <button
+          type="button"
+          className="button button--secondary attention__more"
+          onClick={() => setShowAll(true)}
+        >
+          Show all {formatInteger(rows.length)} rows
+        </button>
+      )}
     </>
   );
 }
