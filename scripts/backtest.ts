@@ -17,7 +17,7 @@
  * minus the usage recorded since, i.e. what usage alone did to the balance the forecast started from, and it
  * reaches zero on the day that usage adds up to the starting balance (floored at 0 for the end of the cycle).
  * A purchase is the manager reacting to the forecast, not something the forecast should have predicted.
- * Days at zero balance count as no usage (the client was blocked), as they do for the app.
+ * Days the balance ran out are left out of the usage estimate, as the app leaves them out.
  *
  * Prints a Markdown table (median and 80th percentile by nearest rank) and exits with 1 when the median
  * zero-date error is over the 2-day target, or when there is no zero-date case to measure.
@@ -42,6 +42,8 @@ interface ClientDays {
   firstDay: string;
   allocation: number;
   used: ReadonlyMap<string, number>;
+  /** Days the balance ran out or was already out, as the app marks them from its per-day sums. */
+  starved: ReadonlySet<string>;
   startBuckets: ReadonlyMap<string, TokenBuckets>;
   /** Every plan allocation's day, then the next renewal; ascending. */
   renewals: readonly string[];
@@ -57,6 +59,7 @@ const dayOf = (at: string): string => at.slice(0, 10);
 function clientDays({ setup, history }: SeededClient, today: string): ClientDays {
   const firstDay = dayOf(history.entries[0]?.at ?? today);
   const used = new Map<string, number>();
+  const starved = new Set<string>();
   const startBuckets = new Map<string, TokenBuckets>();
   let plan = 0;
   let topUp = 0;
@@ -77,12 +80,15 @@ function clientDays({ setup, history }: SeededClient, today: string): ClientDays
       else topUp += entry.amount;
       if (entry.type === 'usage') used.set(day, (used.get(day) ?? 0) - entry.amount);
     }
+    // A day without entries keeps the balance it started with, so an empty one counts as ran out too.
+    if (plan + topUp <= 0 || entries.some((entry) => entry.type === 'blocked')) starved.add(day);
   }
   const allocations = history.entries.filter((e) => e.type === 'plan_allocation').map((e) => dayOf(e.at));
   return {
     firstDay,
     allocation: planByTier(setup.tier).tokens_per_cycle,
     used,
+    starved,
     startBuckets,
     renewals: [...allocations, history.record.renewal_date],
   };
@@ -94,7 +100,7 @@ function forecastAt(days: ClientDays, day: string, renewalDate: string, balance:
   const windowStart = addCalendarDays(day, -MAX_HISTORY_DAYS);
   const first = windowStart < days.firstDay ? days.firstDay : windowStart;
   for (let date = first; date < day; date = addCalendarDays(date, 1)) {
-    history.push({ date, tokens: days.used.get(date) ?? 0 });
+    history.push({ date, tokens: days.used.get(date) ?? 0, starved: days.starved.has(date) });
   }
   return forecastRunway({
     today: day,

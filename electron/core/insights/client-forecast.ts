@@ -29,11 +29,15 @@ export function usageHistory(daily: DailyLedgerRepo, clientId: string, today: st
   const firstActive = daily.firstDay(clientId) ?? today;
   const from = firstActive > first ? firstActive : first;
   let next = 0;
+  // A day without entries after one that ended with nothing left was spent at zero, not idle.
+  let outOfTokens = false;
   // The rows are in day order, so one walk alongside the calendar finds each day's row.
   return consecutiveDays(from, daysBetween(from, today)).map((date) => {
     while ((days[next]?.day ?? date) < date) next += 1;
     const row = days[next];
-    return { date, tokens: row?.day === date ? Math.max(0, row.used) : 0 };
+    if (row?.day !== date) return { date, tokens: 0, starved: outOfTokens };
+    outOfTokens = row.endedEmpty;
+    return { date, tokens: Math.max(0, row.used), starved: row.endedEmpty || row.refused };
   });
 }
 

@@ -23,6 +23,10 @@
  *    client whose usage has simply grown from getting a band as wide as its growth. The band is at least ±10%
  *    (±25% with fewer than 14 days, too few weeks to measure spread); under 7 days it is a fixed ×0.5 to ×2.
  *
+ * Days the balance ran out (`starved`) are left out before step 1: a blocked client's near-zero usage is the
+ * empty balance, not its demand, and counting it would push the next zero date late. When every day is starved
+ * they are all that is known, and are used.
+ *
  * Rates are floats (tokens per average day); the runway rounds only the cumulative projection.
  */
 import { mondayFirstWeekday } from './calendar-day';
@@ -30,6 +34,11 @@ import { mondayFirstWeekday } from './calendar-day';
 export interface DailyUsage {
   date: string;
   tokens: number;
+  /**
+   * The balance ran out on this day (or was already out): what was used is cut short, not what the client
+   * wanted. Such days are left out of the estimate, as long as any other day is left.
+   */
+  starved?: boolean;
 }
 
 /** 'none': no history, every rate 0. 'short': fewer than 7 days, wide range. 'full': 7 days or more. */
@@ -74,7 +83,9 @@ export function weekdayMultiplier(profile: WeekdayProfile, isoDate: string): num
 }
 
 export function estimateUsageRate(history: readonly DailyUsage[]): UsageRate {
-  const days = history.slice(-MAX_HISTORY_DAYS).map((day) => ({
+  const recent = history.slice(-MAX_HISTORY_DAYS);
+  const unstarved = recent.filter((day) => !day.starved);
+  const days = (unstarved.length > 0 ? unstarved : recent).map((day) => ({
     weekday: mondayFirstWeekday(day.date),
     tokens: Number.isFinite(day.tokens) && day.tokens > 0 ? day.tokens : 0,
   }));

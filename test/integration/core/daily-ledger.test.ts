@@ -110,6 +110,22 @@ describe('client_daily_ledger', () => {
     }
   });
 
+  it('marks the days a client ran out: a refused submission, or a day that ended with nothing left', async () => {
+    let marked = 0;
+    for (const clientId of harness.repos.clients.ids()) {
+      const expected = sumByDay(await sourceLedger(clientId)).map((day) => ({
+        day: day.day,
+        used: day.used,
+        endedEmpty: day.endBalance <= 0,
+        refused: day.blocked > 0,
+      }));
+      marked += expected.filter((day) => day.endedEmpty || day.refused).length;
+      expect(harness.repos.dailyLedger.usedSince(clientId, '0000-01-01'), clientId).toEqual(expected);
+    }
+    // The seeded demo has blocked clients, so the flags are exercised, not only their absence.
+    expect(marked).toBeGreaterThan(0);
+  });
+
   it('is filled from the cached entries when an older cache is upgraded', async () => {
     const clientIds = harness.repos.clients.ids();
     const before = clientIds.map((id) => harness.repos.dailyLedger.days(id, '0000-01-01'));

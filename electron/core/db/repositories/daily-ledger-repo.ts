@@ -18,7 +18,12 @@ export interface DailyLedger {
   endBalance: number;
 }
 
-export type DailyUsed = Pick<DailyLedger, 'day' | 'used'>;
+export type DailyUsed = Pick<DailyLedger, 'day' | 'used'> & {
+  /** The day ended with no tokens left. */
+  endedEmpty: boolean;
+  /** A submission was refused for lack of tokens that day. */
+  refused: boolean;
+};
 
 export interface DailyBalance {
   day: string;
@@ -119,7 +124,8 @@ export function createDailyLedgerRepo(db: Database.Database) {
   // API, which was most of the time (17 ms for 500 clients as objects, 6 ms as strings).
   const usedSince = db
     .prepare<[string, string], string>(
-      `SELECT day || ' ' || used FROM client_daily_ledger WHERE client_id = ? AND day >= ? ORDER BY day`,
+      `SELECT day || ' ' || (end_balance <= 0) || (blocked > 0) || used
+       FROM client_daily_ledger WHERE client_id = ? AND day >= ? ORDER BY day`,
     )
     .pluck();
   // Running sums from the client's first day: the buckets' balances at each day's end.
@@ -168,9 +174,15 @@ export function createDailyLedgerRepo(db: Database.Database) {
     },
     /** The tokens used on each of a client's days with entries from `fromDay` on, oldest first. */
     usedSince(clientId: string, fromDay: string): DailyUsed[] {
+      // "2026-03-14 011250": the day, "ended empty" and "refused" as one digit each, then the tokens used.
       return usedSince.all(clientId, fromDay).map((text) => {
         const gap = text.indexOf(' ');
-        return { day: text.slice(0, gap), used: Number(text.slice(gap + 1)) };
+        return {
+          day: text.slice(0, gap),
+          endedEmpty: text[gap + 1] === '1',
+          refused: text[gap + 2] === '1',
+          used: Number(text.slice(gap + 3)),
+        };
       });
     },
     /** The plan and top-up balance at the end of each day with entries, from `fromDay` on. */

@@ -119,4 +119,21 @@ describe('estimateUsageRate', () => {
     expect(rate.expected).toBe(0);
     expect(rate.high).toBe(0);
   });
+
+  it('leaves out the days a client had run out, so being blocked does not read as a slowdown', () => {
+    const demand = history(MONDAY, 56, () => 1_000);
+    // The last 10 days the balance was empty: only a trickle got through.
+    const blockedAtEnd = demand.map((day, i) => (i < 46 ? day : { ...day, tokens: 40, starved: true }));
+    const starvedRate = estimateUsageRate(blockedAtEnd);
+    expect(starvedRate.expected).toBeCloseTo(1_000, 6);
+    expect(starvedRate.daysObserved).toBe(46);
+    const countedAsUsage = estimateUsageRate(blockedAtEnd.map(({ date, tokens }) => ({ date, tokens })));
+    expect(countedAsUsage.expected).toBeLessThan(500);
+  });
+
+  it('uses the starved days when they are all there is', () => {
+    const rate = estimateUsageRate(history(MONDAY, 10, () => 30).map((day) => ({ ...day, starved: true })));
+    expect(rate.daysObserved).toBe(10);
+    expect(rate.expected).toBeCloseTo(30, 6);
+  });
 });
