@@ -5,6 +5,7 @@
  */
 import type { Client, Pack } from '../../../shared/api/billing-api';
 import { formatCalendarDate, formatDateTime, formatMoney, formatTokens } from '../../../shared/domain/format';
+import { recommendPack } from '../../../shared/domain/forecast/runway';
 import type { AttentionReason, AttentionRow, RunwayForecastModel } from '../../../shared/ipc/insight-models';
 import type { Purchase } from '../../../shared/ipc/purchase-models';
 
@@ -32,12 +33,6 @@ export interface ClientFacts {
 export interface AgencyFacts {
   cardDeclined: boolean;
   packs: readonly Pack[];
-}
-
-/** The smallest pack covering `tokens`, else the largest. */
-function packCovering(tokens: number, packs: readonly Pack[]): string | null {
-  const bySize = packs.toSorted((a, b) => a.tokens - b.tokens);
-  return (bySize.find((pack) => pack.tokens >= tokens) ?? bySize.at(-1))?.id ?? null;
 }
 
 // Made once: building a NumberFormat takes tens of microseconds, and the dashboard formats a row per client.
@@ -68,7 +63,8 @@ export function attentionRows(facts: ClientFacts, agency: AgencyFacts): RankedRo
         reason: 'blocked',
         title: `Blocked — ${formatTokens(shortfall)} short`,
         detail: `“${blocked.description}” needed ${formatTokens(blocked.tokens_requested)} on ${formatDateTime(blocked.at)}`,
-        packId: packCovering(shortfall, agency.packs),
+        // A refused submission is short by at least a token, whatever the balance has done since.
+        packId: recommendPack(agency.packs, Math.max(1, shortfall))?.pack.id ?? null,
       },
     });
   }
@@ -109,7 +105,7 @@ export function attentionRows(facts: ClientFacts, agency: AgencyFacts): RankedRo
         reason: 'runs_out',
         title: zero <= forecast.today ? 'Out of tokens now' : `Runs out on ${formatCalendarDate(zero)}`,
         detail: `Before its renewal on ${formatCalendarDate(client.renewal_date)}: about ${formatTokens(forecast.tokensNeeded)} more needed`,
-        packId: forecast.recommendedPack?.pack.id ?? packCovering(forecast.tokensNeeded, agency.packs),
+        packId: forecast.recommendedPack?.pack.id ?? null,
       },
     });
   }

@@ -94,7 +94,7 @@ export function forecastRunway(input: RunwayInput): RunwayForecast {
     zeroDate: { expected: expected.zeroDate, earliest: heavy.zeroDate, latest: light.zeroDate },
     lastsPastRenewal: expected.zeroDate === null,
     tokensNeeded,
-    recommendedPack: choosePack(input.packs, tokensNeeded),
+    recommendedPack: recommendPack(input.packs, tokensNeeded),
     planTokensExpiring: { expected: expected.planLeft, low: heavy.planLeft, high: light.planLeft },
     expiringShareOfAllocation: input.allocation > 0 ? expected.planLeft / input.allocation : 0,
     projection: expected.days,
@@ -124,7 +124,11 @@ function project(
   return { days, zeroDate, usage, planLeft: plan };
 }
 
-function choosePack(packs: readonly Pack[], tokensNeeded: number): RunwayForecast['recommendedPack'] {
+/** The smallest pack covering `tokensNeeded`, else the largest (which does not cover it); null when nothing is needed. */
+export function recommendPack(
+  packs: readonly Pack[],
+  tokensNeeded: number,
+): RunwayForecast['recommendedPack'] {
   if (tokensNeeded <= 0 || packs.length === 0) return null;
   // Among packs of one size the cheaper wins, so a sale price is never passed over.
   const bySize = [...packs].sort((a, b) => a.tokens - b.tokens || a.price.amount - b.price.amount);

@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import type uPlot from 'uplot';
 import type { ClientHistoryModel } from '../../../../shared/ipc/insight-models';
-import { chartAxes, daySeconds, themeColor, UPlotChart } from './UPlotChart';
+import { dayChartOptions, daySeconds, themeColor, UPlotChart } from './UPlotChart';
 
 const TOP_UP_COLOR = '#22a0a0';
 
@@ -51,21 +51,15 @@ export function BalanceHistoryChart({ history }: { history: ClientHistoryModel }
     (width: number): uPlot.Options => {
       const accent = themeColor('--accent', '#4f46e5');
       const muted = themeColor('--text-muted', '#6b6b76');
-      return {
-        width,
-        height: 240,
-        legend: { show: false },
-        cursor: { drag: { x: false, y: false } },
-        scales: { x: { time: true } },
-        axes: chartAxes(),
-        series: [
-          {},
+      return dayChartOptions(
+        { width, height: 240 },
+        [
           { label: 'Top-up tokens', stroke: TOP_UP_COLOR, fill: `${TOP_UP_COLOR}40`, width: 1.5 },
           { label: 'Plan tokens', stroke: accent, fill: `${accent}33`, width: 1.5 },
           { label: 'Forecast', stroke: muted, dash: [6, 4], width: 1.5, spanGaps: false },
         ],
-        plugins: [renewalMarkers(history.renewals, muted)],
-      };
+        [renewalMarkers(history.renewals, muted)],
+      );
     },
     [history.renewals],
   );

@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import uPlot from 'uplot';
 import type { ClientHistoryModel } from '../../../../shared/ipc/insight-models';
-import { chartAxes, daySeconds, themeColor, UPlotChart } from './UPlotChart';
+import { dayChartOptions, daySeconds, themeColor, UPlotChart } from './UPlotChart';
 
 /** Tokens used each day as bars: the weekly rhythm and the campaign spikes the forecast smooths over. */
 export function DailyUsageChart({ history }: { history: ClientHistoryModel }) {
@@ -11,24 +11,15 @@ export function DailyUsageChart({ history }: { history: ClientHistoryModel }) {
   );
   const options = useCallback((width: number): uPlot.Options => {
     const accent = themeColor('--accent', '#4f46e5');
-    return {
-      width,
-      height: 160,
-      legend: { show: false },
-      cursor: { drag: { x: false, y: false } },
-      scales: { x: { time: true } },
-      axes: chartAxes(),
-      series: [
-        {},
-        {
-          label: 'Tokens used',
-          stroke: accent,
-          fill: `${accent}99`,
-          width: 0,
-          paths: uPlot.paths.bars?.({ size: [0.7, 12] }),
-        },
-      ],
-    };
+    return dayChartOptions({ width, height: 160 }, [
+      {
+        label: 'Tokens used',
+        stroke: accent,
+        fill: `${accent}99`,
+        width: 0,
+        paths: uPlot.paths.bars?.({ size: [0.7, 12] }),
+      },
+    ]);
   }, []);
   return <UPlotChart className="usage-chart" options={options} data={data} />;
 }

@@ -38,15 +38,13 @@ export function themeColor(name: string, fallback: string): string {
   return value || fallback;
 }
 
-export const DAY_SECONDS = 86_400;
-
 /** uPlot's x values are seconds; a calendar day is its UTC midnight. */
 export function daySeconds(isoDate: string): number {
   return Date.parse(`${isoDate}T00:00:00Z`) / 1000;
 }
 
 /** Dates under the chart ("Dec 2") and token counts beside it, in the page's muted colour and grid. */
-export function chartAxes(): uPlot.Axis[] {
+function dayTokenAxes(): uPlot.Axis[] {
   const muted = themeColor('--text-muted', '#6b6b76');
   const grid = themeColor('--border', '#e4e4e9');
   const axis = { stroke: muted, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } };
@@ -58,4 +56,25 @@ export function chartAxes(): uPlot.Axis[] {
     },
     { ...axis, size: 64, values: (_chart, ticks) => ticks.map((t) => formatInteger(t)) },
   ];
+}
+
+/**
+ * What every chart of days against tokens shares: time on x, the axes above, no legend (the figure's caption
+ * and table name the series) and no drag-to-zoom, which would leave the table and the chart showing different
+ * days.
+ */
+export function dayChartOptions(
+  size: { width: number; height: number },
+  series: uPlot.Series[],
+  plugins: uPlot.Plugin[] = [],
+): uPlot.Options {
+  return {
+    ...size,
+    legend: { show: false },
+    cursor: { drag: { x: false, y: false } },
+    scales: { x: { time: true } },
+    axes: dayTokenAxes(),
+    series: [{}, ...series],
+    plugins,
+  };
 }
