@@ -47,11 +47,12 @@ function storeClient(
   repos: Repositories,
   n: number,
   entries: number,
+  yearEndsAt: Date,
 ) {
   const id = `cl_insight_${n}`;
   const profile = insightProfile(n);
   const invoices: Invoice[] = [];
-  const pages = insightLedgerPages(id, profile, entries, SYNC_PAGE_SIZE);
+  const pages = insightLedgerPages(id, profile, entries, SYNC_PAGE_SIZE, yearEndsAt);
   let afterSeq = 0;
   for (let next = pages.next(); ; next = pages.next()) {
     if (next.done) {
@@ -59,7 +60,7 @@ function storeClient(
       const state = repos.ledgerReplay.current(id);
       const topUp = state.topUps.reduce((sum, bucket) => sum + bucket.remaining, 0);
       const client: Client = {
-        ...benchClient(id, benchClientName(n), INSIGHT_NOW.toISOString()),
+        ...benchClient(id, benchClientName(n), yearEndsAt.toISOString()),
         plan: profile.plan,
         cycle_start: cycleStart,
         renewal_date: renewalDate,
@@ -90,12 +91,19 @@ function storeClient(
 /** Builds the cache in `dataDir`: `clients` clients sharing `entries` entries evenly. */
 export function buildInsightCache(
   dataDir: string,
-  options: { clients: number; entries: number; onProgress?: (done: number) => void },
+  options: {
+    clients: number;
+    entries: number;
+    /** The end of the generated year; the app should be asked at this time. INSIGHT_NOW unless given. */
+    yearEndsAt?: Date;
+    onProgress?: (done: number) => void;
+  },
 ): InsightCache {
+  const yearEndsAt = options.yearEndsAt ?? INSIGHT_NOW;
   const { db } = openCache({ dataDir });
   try {
     const repos = createRepositories(db);
-    const at = INSIGHT_NOW.toISOString();
+    const at = yearEndsAt.toISOString();
     db.transaction(() => {
       repos.meta.set('cache_owner', BENCH_OFFLINE_API_URL);
       repos.meta.set('api_url', BENCH_OFFLINE_API_URL);
@@ -119,7 +127,7 @@ export function buildInsightCache(
     const each = Math.floor(options.entries / options.clients);
     const extra = options.entries - each * options.clients;
     for (let n = 0; n < options.clients; n++) {
-      clientIds.push(storeClient(db, repos, n, each + (n < extra ? 1 : 0)));
+      clientIds.push(storeClient(db, repos, n, each + (n < extra ? 1 : 0), yearEndsAt));
       options.onProgress?.(n + 1);
     }
     const stored = db.prepare('SELECT count(*) AS n FROM ledger_entries').get() as { n: number };

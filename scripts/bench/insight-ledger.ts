@@ -89,9 +89,10 @@ export function* insightLedgerPages(
   profile: InsightProfile,
   entries: number,
   pageSize: number,
+  yearEndsAt: Date = INSIGHT_NOW,
 ): Generator<LedgerEntry[], InsightYearEnd> {
   const rand = random(7 + entries + profile.anchorDay * 31 + Math.round(profile.usageShare * 1_000));
-  const start = INSIGHT_NOW.getTime() - SPAN_MS;
+  const start = yearEndsAt.getTime() - SPAN_MS;
   const step = SPAN_MS / entries;
   const allocation = profile.plan.tokens_per_cycle;
   const meanUse = (allocation * profile.usageShare) / (entries * CYCLE_SHARE_OF_YEAR);
