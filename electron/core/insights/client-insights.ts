@@ -11,6 +11,7 @@ import type { Repositories } from '../db/repositories';
 import { attentionRows, rankAttention } from './attention';
 import { calendarDay, clientForecast } from './client-forecast';
 import { clientHistory } from './client-history';
+import type { ForecastMemo } from './forecast-memo';
 import { completedCycles } from './past-cycles';
 
 export interface InsightSources {
@@ -19,6 +20,8 @@ export interface InsightSources {
   /** Purchases of this workspace not settled yet, from the journal. */
   openPurchases(): Purchase[];
   lastSyncedAt(): string | null;
+  /** Kept between dashboard views: only clients whose inputs changed are forecast again. */
+  forecasts: ForecastMemo;
 }
 
 function planAdviceFor(repos: Repositories, client: Client): PlanAdviceModel {
@@ -91,11 +94,12 @@ function dashboardNow(sources: InsightSources): DashboardModel {
   const packs = repos.packs.list();
   const open = new Map(sources.openPurchases().map((purchase) => [purchase.clientId, purchase]));
   const cardDeclined = Boolean(repos.account.get()?.card_declined);
-  const ranked = clients.flatMap((client) =>
+  const forecasts = sources.forecasts.forecastAll(repos, clients, packs, today);
+  const ranked = forecasts.flatMap(({ client, forecast }) =>
     attentionRows(
       {
         client,
-        forecast: clientForecast(repos.dailyLedger, client, packs, today),
+        forecast,
         openPurchase: open.get(client.id) ?? null,
         // Only a monthly limit makes the count matter, so the other clients skip the query.
         autoReloadsThisCycle:

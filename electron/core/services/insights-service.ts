@@ -1,5 +1,6 @@
 import type { Handlers } from '../../../shared/ipc/contract';
 import { clientInsights, dashboard, historyOf, type InsightSources } from '../insights/client-insights';
+import { createForecastMemo } from '../insights/forecast-memo';
 import type { ServiceContext } from './service-context';
 
 export function insightsHandlers(
@@ -10,6 +11,7 @@ export function insightsHandlers(
     now: ctx.now,
     openPurchases: () => ctx.purchases.unfinished(),
     lastSyncedAt: () => ctx.sync.status().lastSyncedAt,
+    forecasts: createForecastMemo(),
   };
   return {
     'insights.client': async ({ clientId }) => clientInsights(sources, clientId),

@@ -100,6 +100,47 @@ describe('dashboard.get', () => {
     }
     expect(board.month.month).toBe(board.today.slice(0, 7));
   });
+
+  it('forecasts a client again once its balance has changed since the last view', async () => {
+    const first = await call<DashboardModel>(runtime, 'dashboard.get');
+    const listed = new Set(first.attention.map((row) => row.clientId));
+    const { items } = await call<{ items: ClientSummary[] }>(runtime, 'clients.list', {});
+    let fine: { client: ClientSummary; insights: ClientInsights } | undefined;
+    for (const client of items.filter((c) => !listed.has(c.id) && c.balance.total > 1)) {
+      const insights = await call<ClientInsights>(runtime, 'insights.client', { clientId: client.id });
+      if (insights.forecast.dailyUsage.expected > 1 && insights.forecast.renewalDate > first.today) {
+        fine = { client, insights };
+        break;
+      }
+    }
+    if (!fine || !runtime.sandbox) throw new Error('The demo workspace has no fine client that uses tokens.');
+    // All but one token used: at its own rate the client now runs out long before its renewal.
+    const response = await fetch(`${runtime.sandbox.url}/sandbox/usage`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${runtime.sandbox.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        client_id: fine.client.id,
+        tokens: fine.client.balance.total - 1,
+        description: 'Reels',
+      }),
+    });
+    expect(response.status).toBe(200);
+    const before = await call<{ lastSyncedAt: string }>(runtime, 'sync.status');
+    await call(runtime, 'sync.now');
+    await waitForSync(runtime, (s) => s.state === 'idle' && s.lastSyncedAt !== before.lastSyncedAt);
+
+    const second = await call<DashboardModel>(runtime, 'dashboard.get');
+    const now = await call<ClientInsights>(runtime, 'insights.client', { clientId: fine.client.id });
+    const row = second.attention.find((r) => r.clientId === fine.client.id && r.reason === 'runs_out');
+    expect(fine.insights.forecast.lastsPastRenewal).toBe(true);
+    expect(now.forecast.lastsPastRenewal).toBe(false);
+    expect(row, 'a runs-out row for the client').toBeDefined();
+    expect(row?.packId).toBe(now.forecast.recommendedPack?.pack.id ?? 'a recommended pack');
+    // Every other client keeps the row it had.
+    const others = (board: DashboardModel) =>
+      board.attention.filter((r) => r.clientId !== fine.client.id).map((r) => `${r.clientId}:${r.reason}`);
+    expect(others(second)).toEqual(others(first));
+  }, 60_000);
 });
 
 describe('insights.client', () => {

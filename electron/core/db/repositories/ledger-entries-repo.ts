@@ -84,6 +84,13 @@ export function createLedgerEntriesRepo(db: Database.Database, daily: DailyLedge
     `SELECT count(*) AS n FROM ledger_entries INDEXED BY ledger_entries_auto_reloads
      WHERE client_id = ? AND type = 'auto_reload' AND at >= ?`,
   );
+  // One seek on the primary key (client_id, seq) per client, in one statement.
+  const lastSeqs = db
+    .prepare<[], string>(
+      `SELECT id || ' ' || coalesce((SELECT max(seq) FROM ledger_entries WHERE client_id = clients.id), 0)
+       FROM clients`,
+    )
+    .pluck();
   const firstMention = db.prepare<[string, string], { at: string }>(
     'SELECT at FROM ledger_entries WHERE client_id = ? AND top_up_id = ? ORDER BY seq LIMIT 1',
   );
@@ -141,6 +148,18 @@ export function createLedgerEntriesRepo(db: Database.Database, daily: DailyLedge
     /** Auto Reloads since an instant (ISO): a monthly limit counts them from the cycle's start. */
     autoReloadsSince(clientId: string, from: string): number {
       return autoReloadsSince.get(clientId, from)?.n ?? 0;
+    },
+    /**
+     * Each client's latest cached seq (0 before any entry). The log is append-only, so a seq names every entry
+     * before it too: while it is unchanged, nothing derived from the client's log has changed.
+     */
+    lastSeqs(): Map<string, number> {
+      return new Map(
+        lastSeqs.all().map((text) => {
+          const gap = text.lastIndexOf(' ');
+          return [text.slice(0, gap), Number(text.slice(gap + 1))];
+        }),
+      );
     },
     /** When a top-up bucket was first mentioned, for one with no purchase entry in the log. */
     firstMention(clientId: string, topUpId: string): string | null {
