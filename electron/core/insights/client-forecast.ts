@@ -26,7 +26,8 @@ export function usageHistory(daily: DailyLedgerRepo, clientId: string, today: st
   const first = addCalendarDays(today, -MAX_HISTORY_DAYS);
   const days = daily.usedSince(clientId, first);
   // A client whose log starts inside the window has no usage before it, not zero usage: leave those days out.
-  const firstActive = daily.firstDay(clientId) ?? today;
+  // A row on the window's first day already says the log began no later; only otherwise is the start looked up.
+  const firstActive = days[0]?.day === first ? first : (daily.firstDay(clientId) ?? today);
   const from = firstActive > first ? firstActive : first;
   let next = 0;
   // A day without entries after one that ended with nothing left was spent at zero, not idle.
