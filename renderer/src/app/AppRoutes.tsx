@@ -1,15 +1,27 @@
-import { Navigate, Route, Routes } from 'react-router';
+import { lazy } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useAppInfo } from '../api/queries';
 import { ErrorPanel } from '../components/ErrorPanel';
-import { ClientPage } from '../features/client-page/ClientPage';
-import { ClientsPage } from '../features/clients/ClientsPage';
+import { LazyScreen } from '../components/LazyScreen';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
-import { SignInPage } from '../features/session/SignInPage';
 import { AppShell } from './AppShell';
+
+// The Dashboard is the home screen and comes with the first script; the other screens are fetched when first
+// opened, so start-up does not parse the client page, the payment flow and their libraries.
+const ClientPage = lazy(() =>
+  import('../features/client-page/ClientPage').then((module) => ({ default: module.ClientPage })),
+);
+const ClientsPage = lazy(() =>
+  import('../features/clients/ClientsPage').then((module) => ({ default: module.ClientsPage })),
+);
+const SignInPage = lazy(() =>
+  import('../features/session/SignInPage').then((module) => ({ default: module.SignInPage })),
+);
 
 /** Routes depend on the session: signed out, only sign-in exists; signed in, sign-in redirects home. */
 export function AppRoutes() {
   const appInfo = useAppInfo();
+  const { pathname } = useLocation();
 
   if (appInfo.isPending) {
     return (
@@ -32,7 +44,14 @@ export function AppRoutes() {
   if (!appInfo.data.signedIn) {
     return (
       <Routes>
-        <Route path="/sign-in" element={<SignInPage />} />
+        <Route
+          path="/sign-in"
+          element={
+            <LazyScreen resetKey={pathname}>
+              <SignInPage />
+            </LazyScreen>
+          }
+        />
         <Route path="*" element={<Navigate to="/sign-in" replace />} />
       </Routes>
     );

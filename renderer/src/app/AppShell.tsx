@@ -1,6 +1,7 @@
-import { NavLink, Outlet } from 'react-router';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import type { AppInfo } from '../../../shared/ipc/models';
 import { Badge } from '../components/Badge';
+import { LazyScreen } from '../components/LazyScreen';
 import { GaugeIcon, LogoMark, UsersIcon } from '../components/icons';
 import { MAIN_CONTENT_ID, SkipLink } from '../components/SkipLink';
 import { AgencyCardBanner } from '../features/agency-card/AgencyCardBanner';
@@ -53,6 +54,7 @@ function Header({ info }: { info: AppInfo }) {
 
 /** The signed-in frame: navigation on the left, workspace and sync state on top, the page below. */
 export function AppShell({ info }: { info: AppInfo }) {
+  const { pathname } = useLocation();
   useSyncOnFocus();
   useReachabilityProbe();
   return (
@@ -66,7 +68,9 @@ export function AppShell({ info }: { info: AppInfo }) {
         <NoticeList />
         <UpdateBanner />
         <main id={MAIN_CONTENT_ID} className="shell__content" tabIndex={-1}>
-          <Outlet />
+          <LazyScreen resetKey={pathname}>
+            <Outlet />
+          </LazyScreen>
         </main>
       </div>
     </div>

@@ -1,54 +1,14 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { formatDateTime, formatInteger } from '../../../../shared/domain/format';
-import { api } from '../../api/bridge';
-import { useSyncNow } from '../../api/mutations';
 import { useAccount, useSyncStatus } from '../../api/queries';
-import { messageFor } from '../../components/error-message';
 import { AlertIcon } from '../../components/icons';
-import { Modal } from '../../components/Modal';
 import { describeCard } from '../payment/describe-card';
-import { EmbeddedCheckout } from '../stripe/EmbeddedCheckout';
 import './agency-card.css';
 
-function UpdateCardDialog({ onDone }: { onDone(): void }) {
-  const syncNow = useSyncNow();
-  const [attempt, setAttempt] = useState(0);
-  const [failure, setFailure] = useState<unknown>(null);
-  return (
-    <Modal open title="Update the agency's card" size="lg" onDismiss={onDone}>
-      <p className="muted">
-        The card you save replaces the agency's card for every client: their top-ups and Auto Reloads. Nothing
-        is charged now.
-      </p>
-      {failure ? (
-        <div className="agency-card__failure" role="alert">
-          <p>{messageFor(failure)}</p>
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => {
-              setFailure(null);
-              setAttempt((n) => n + 1);
-            }}
-          >
-            Try again
-          </button>
-        </div>
-      ) : (
-        <EmbeddedCheckout
-          sessionKey={`setup-${attempt}`}
-          openSession={() => api.invoke('account.updateCard', {})}
-          onComplete={() => {
-            // The billing API knows the new card at once; a sync brings it (and the cleared decline) here.
-            syncNow.mutate();
-            onDone();
-          }}
-          onError={setFailure}
-        />
-      )}
-    </Modal>
-  );
-}
+// Checkout and its dialog load when the manager asks to update the card, not with every screen.
+const UpdateCardDialog = lazy(() =>
+  import('./UpdateCardDialog').then((module) => ({ default: module.UpdateCardDialog })),
+);
 
 /**
  * The agency's card is one card for every client: when it is declined anywhere, every screen says which card,
@@ -87,7 +47,17 @@ export function AgencyCardBanner() {
       >
         Update card
       </button>
-      {updating && <UpdateCardDialog onDone={() => setUpdating(false)} />}
+      {updating && (
+        <Suspense
+          fallback={
+            <span className="loading-line" role="status">
+              Opening Checkout…
+            </span>
+          }
+        >
+          <UpdateCardDialog onDone={() => setUpdating(false)} />
+        </Suspense>
+      )}
     </section>
   );
 }

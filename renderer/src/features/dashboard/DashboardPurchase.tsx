@@ -1,18 +1,31 @@
+import { lazy, Suspense } from 'react';
 import { useNavigate } from 'react-router';
 import { useClient } from '../../api/queries';
 import { clientTabPath } from '../client-page/client-tabs';
-import { PurchaseFlow } from '../payment/PurchaseFlow';
 import { usePurchaseFlowStore } from '../payment/purchase-flow-store';
+
+// The payment flow (its dialogs and Stripe) loads with the first "Buy pack", not with the home screen.
+const PurchaseFlow = lazy(() =>
+  import('../payment/PurchaseFlow').then((module) => ({ default: module.PurchaseFlow })),
+);
 
 function DashboardPurchaseFor({ clientId }: { clientId: string }) {
   const navigate = useNavigate();
   const client = useClient(clientId);
   if (!client.data) return null;
   return (
-    <PurchaseFlow
-      client={client.data}
-      onShowCredits={() => void navigate(clientTabPath(clientId, 'credits'))}
-    />
+    <Suspense
+      fallback={
+        <p className="loading-line" role="status">
+          Opening the purchase…
+        </p>
+      }
+    >
+      <PurchaseFlow
+        client={client.data}
+        onShowCredits={() => void navigate(clientTabPath(clientId, 'credits'))}
+      />
+    </Suspense>
   );
 }
 
