@@ -27,7 +27,17 @@ export default defineConfig({
     plugins: [react()],
     build: {
       minify: true,
-      rollupOptions: { input: { index: resolve(root, 'renderer/index.html') } },
+      rollupOptions: {
+        input: { index: resolve(root, 'renderer/index.html') },
+        output: {
+          // zod and the module switching off its `new Function` probe (the CSP has no 'unsafe-eval') must be one
+          // chunk: every chunk defining schemas then imports it, so the switch runs before the first schema.
+          manualChunks: (id: string) =>
+            id.includes('/node_modules/zod/') || id.endsWith('/renderer/src/zod-without-eval.ts')
+              ? 'zod'
+              : null,
+        },
+      },
     },
   },
 });
