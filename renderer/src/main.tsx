@@ -2,6 +2,7 @@ import './zod-without-eval';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { preloadScreens } from './app/lazy-screens';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/controls.css';
@@ -14,6 +15,7 @@ import './styles/client.css';
 const root = document.getElementById('root');
 if (!root) throw new Error('The page is missing its #root element.');
 
+preloadScreens(window.location.hash);
 createRoot(root).render(
   <StrictMode>
     <App />

@@ -48,8 +48,11 @@ export function timeTabToFirstRows(page: Page, creditsHash: string): Promise<num
   return timeRouteToPaint(page, creditsHash, FIRST_ROW);
 }
 
-/** Installed before a cold load: records when the first rows were painted, relative to navigation start. */
-export async function recordFirstRowsOnLoad(page: Page): Promise<void> {
+/**
+ * Installed before a cold load: records when `selector` (by default the credit log's first row) was first
+ * painted, relative to navigation start.
+ */
+export async function recordFirstRowsOnLoad(page: Page, selector = FIRST_ROW): Promise<void> {
   await page.addInitScript((selector: string) => {
     const check = () => {
       if (document.querySelector(selector)) {
@@ -59,7 +62,7 @@ export async function recordFirstRowsOnLoad(page: Page): Promise<void> {
       } else requestAnimationFrame(check);
     };
     requestAnimationFrame(check);
-  }, FIRST_ROW);
+  }, selector);
 }
 
 export async function firstRowsOnLoad(page: Page): Promise<number> {

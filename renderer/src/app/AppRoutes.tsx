@@ -1,22 +1,10 @@
-import { lazy } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useAppInfo } from '../api/queries';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { LazyScreen } from '../components/LazyScreen';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { AppShell } from './AppShell';
-
-// The Dashboard is the home screen and comes with the first script; the other screens are fetched when first
-// opened, so start-up does not parse the client page, the payment flow and their libraries.
-const ClientPage = lazy(() =>
-  import('../features/client-page/ClientPage').then((module) => ({ default: module.ClientPage })),
-);
-const ClientsPage = lazy(() =>
-  import('../features/clients/ClientsPage').then((module) => ({ default: module.ClientsPage })),
-);
-const SignInPage = lazy(() =>
-  import('../features/session/SignInPage').then((module) => ({ default: module.SignInPage })),
-);
+import { ClientPage, ClientsPage, SignInPage } from './lazy-screens';
 
 /** Routes depend on the session: signed out, only sign-in exists; signed in, sign-in redirects home. */
 export function AppRoutes() {

@@ -4,6 +4,7 @@ import { Badge } from '../components/Badge';
 import { LazyScreen } from '../components/LazyScreen';
 import { GaugeIcon, LogoMark, UsersIcon } from '../components/icons';
 import { MAIN_CONTENT_ID, SkipLink } from '../components/SkipLink';
+import { PAGE_SCROLL_ID } from '../lib/page-scroll';
 import { AgencyCardBanner } from '../features/agency-card/AgencyCardBanner';
 import { NoticeList } from '../features/notices/NoticeList';
 import { OfflineBanner } from '../features/offline/OfflineBanner';
@@ -61,7 +62,7 @@ export function AppShell({ info }: { info: AppInfo }) {
     <div className="shell">
       <SkipLink />
       <Sidebar info={info} />
-      <div className="shell__main">
+      <div className="shell__main" id={PAGE_SCROLL_ID}>
         <Header info={info} />
         <OfflineBanner />
         <AgencyCardBanner />

@@ -7,9 +7,21 @@ import { SyncProblemBadge } from '../../components/SyncProblemBadge';
 import { describeDaysLeft } from '../../lib/renewal';
 import { BuyTokensLink } from '../client-page/BuyTokensLink';
 
-export function ClientRow({ client, now }: { client: ClientSummary; now: Date }) {
+interface ClientRowProps {
+  client: ClientSummary;
+  now: Date;
+  /** In a list that draws only the rows in view: the row's position (header = 1) and its size reporter. */
+  rowIndex?: number;
+  measureRef?: (row: HTMLTableRowElement | null) => void;
+}
+
+export function ClientRow({ client, now, rowIndex, measureRef }: ClientRowProps) {
   return (
-    <tr>
+    <tr
+      ref={measureRef}
+      aria-rowindex={rowIndex}
+      data-index={rowIndex === undefined ? undefined : rowIndex - 2}
+    >
       <td>
         <div className="client-cell">
           <Link className="client-cell__name" to={`/clients/${encodeURIComponent(client.id)}/settings`}>
