@@ -87,6 +87,16 @@ export class StaticFiles {
     }
     const type = contentTypeFor(path);
     const headers = type.startsWith('text/html') ? this.pageHeaders : {};
-    send(res, 200, { ...headers, 'Content-Type': type, 'Cache-Control': 'no-cache' }, body);
+    send(res, 200, { ...headers, 'Content-Type': type, 'Cache-Control': this.cachePolicy(path) }, body);
+  }
+
+  /**
+   * Built assets carry their content hash in their name, so a name never changes meaning: the browser keeps them
+   * (and the code it compiled from them) across loads. Anything else is asked for again.
+   */
+  private cachePolicy(path: string): string {
+    return path.startsWith(resolve(this.root, 'assets') + sep)
+      ? 'public, max-age=31536000, immutable'
+      : 'no-cache';
   }
 }

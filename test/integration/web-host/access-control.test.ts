@@ -144,6 +144,15 @@ describe('static files', () => {
     expect(response.body).toBe(APP_JS);
   });
 
+  it('lets the browser keep built assets (their names change with their content) but not the page', async () => {
+    const cookie = await signIn(testHost.host.signInUrl());
+    const asset = await rawRequest(origin, { path: '/assets/app.js', headers: { cookie } });
+    const page = await rawRequest(origin, { path: '/', headers: { cookie } });
+
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(page.headers['cache-control']).toMatch(/no-(cache|store)/);
+  });
+
   it('falls back to index.html for app routes but not for missing assets', async () => {
     const cookie = await signIn(testHost.host.signInUrl());
     const route = await rawRequest(origin, { path: '/clients/some-client', headers: { cookie } });
