@@ -43,14 +43,25 @@ export const channels = {
   },
   /** Opens Checkout in setup mode: the card entered replaces the agency's saved card, nothing is charged. */
   'account.updateCard': { input: NoInput, output: CheckoutStart },
+  /**
+   * Searched, filtered and sorted; `limit` clients at a time after `after` (the previous page's `nextCursor`),
+   * or all of them without a limit. `total` counts every client, `matching` those the search and filter keep.
+   */
   'clients.list': {
     input: z.strictObject({
       search: z.string().max(200).default(''),
       sort: ClientSortKey.default('name'),
       direction: SortDirection.default('asc'),
       show: ClientListShow.default('all'),
+      after: z.string().max(2_000).nullable().default(null),
+      limit: z.int().min(1).max(1_000).nullable().default(null),
     }),
-    output: z.object({ items: z.array(ClientSummary), total: z.int().nonnegative() }),
+    output: z.object({
+      items: z.array(ClientSummary),
+      total: z.int().nonnegative(),
+      matching: z.int().nonnegative(),
+      nextCursor: z.string().nullable(),
+    }),
   },
   'clients.get': { input: z.strictObject({ clientId: Id }), output: ClientDetail.nullable() },
   'catalog.get': { input: NoInput, output: Catalog },

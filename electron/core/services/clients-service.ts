@@ -4,10 +4,15 @@ import type { ServiceContext } from './service-context';
 
 export function clientsHandlers(ctx: ServiceContext): Pick<Handlers, 'clients.list' | 'clients.get'> {
   return {
-    'clients.list': async (query) => ({
-      items: ctx.repos.clients.listRows(query).map(toClientSummary),
-      total: ctx.repos.clients.count(),
-    }),
+    'clients.list': async ({ after, limit, ...query }) => {
+      const page = ctx.repos.clients.listPage(query, after, limit);
+      return {
+        items: page.rows.map(toClientSummary),
+        total: ctx.repos.clients.count(),
+        matching: page.matching,
+        nextCursor: page.nextCursor,
+      };
+    },
     'clients.get': async ({ clientId }) => {
       const client = ctx.repos.clients.get(clientId);
       return client ? toClientDetail(client, ctx.repos.syncProblems.get(clientId)) : null;

@@ -1,6 +1,6 @@
 import type { Card, Client, Me, Pack, Plan } from '../../../shared/api/billing-api';
 import { isLowBalance } from '../../../shared/domain/balance';
-import type { ClientListRow } from '../db/repositories/clients-repo';
+import type { ClientListRow } from '../db/repositories/client-list-query';
 import type { ClientSyncProblem } from '../db/repositories/sync-problems-repo';
 import type {
   Account,

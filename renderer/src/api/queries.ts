@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { newerSyncStatus, type SyncStatus } from '../../../shared/ipc/models';
 import { api } from './bridge';
 import { queryKeys, type ClientListOptions } from './query-keys';
@@ -24,10 +24,19 @@ export function useCatalog() {
   return useQuery({ queryKey: queryKeys.catalog, queryFn: () => api.invoke('catalog.get', {}) });
 }
 
+/**
+ * Clients a page at a time; more than the list draws without windowing, so a short list arrives whole in one
+ * page and only long ones page in as the manager scrolls.
+ */
+export const CLIENT_PAGE_SIZE = 200;
+
 export function useClients(options: ClientListOptions) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: queryKeys.clientList(options),
-    queryFn: () => api.invoke('clients.list', options),
+    queryFn: ({ pageParam }) =>
+      api.invoke('clients.list', { ...options, after: pageParam, limit: CLIENT_PAGE_SIZE }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
     // Keeps the table steady while the next search result loads instead of flashing a skeleton per keystroke.
     placeholderData: keepPreviousData,
   });

@@ -49,7 +49,7 @@ const ids = (
   search: string,
   sort: 'name' | 'balance' | 'renewal' = 'name',
   direction: 'asc' | 'desc' = 'asc',
-) => repos.clients.listRows({ search, sort, direction, show: 'all' }).map(([id]) => id);
+) => repos.clients.listPage({ search, sort, direction, show: 'all' }).rows.map(([id]) => id);
 
 describe('clients repository', () => {
   beforeEach(() => {
@@ -107,13 +107,14 @@ describe('clients repository', () => {
 
     expect(ids('')).toEqual(['c2', 'c4', 'c3', 'c5', 'c1']);
     expect(ids('', 'name', 'desc')).toEqual(['c1', 'c2', 'c5', 'c3', 'c4']);
-    const blockedOnly = repos.clients.listRows({
+    const blockedOnly = repos.clients.listPage({
       search: '',
       sort: 'name',
       direction: 'asc',
       show: 'blocked',
     });
-    expect(blockedOnly.map(([id]) => id)).toEqual(['c2']);
+    expect(blockedOnly.rows.map(([id]) => id)).toEqual(['c2']);
+    expect(blockedOnly.matching).toBe(1);
   });
 
   it('counts only real changes on upsert', () => {
@@ -125,5 +126,55 @@ describe('clients repository', () => {
     expect(repos.clients.upsertMany([changed, client('c6', 'New Co', 1, '2026-08-01')])).toBe(2);
     expect(repos.clients.get('c1')?.balance.total).toBe(400);
     expect(repos.clients.count()).toBe(6);
+  });
+
+  it('pages through any order and filter by keyset, and the pages add up to the whole list', () => {
+    const refused = {
+      submission_id: 's',
+      tokens_requested: 900,
+      shortfall: 1,
+      at: CLIENTS[0]!.updated_at,
+      description: 'x',
+    };
+    // Many equal sort values (balances, renewals, blocked flags), so ties are broken by id across page ends.
+    const many = Array.from({ length: 57 }, (_, n) => ({
+      ...client(
+        `m${String(n).padStart(2, '0')}`,
+        `Studio ${n % 7}`,
+        (n % 4) * 250,
+        `2026-07-0${(n % 3) + 1}`,
+      ),
+      insufficient_tokens: n % 5 === 0 ? refused : null,
+    }));
+    repos.clients.upsertMany(many);
+    for (const sort of ['name', 'balance', 'renewal'] as const) {
+      for (const direction of ['asc', 'desc'] as const) {
+        for (const show of ['all', 'blocked'] as const) {
+          for (const search of ['', 'studio 3', 'a']) {
+            const query = { search, sort, direction, show };
+            const whole = repos.clients.listPage(query);
+            const paged: string[] = [];
+            let after: string | null = null;
+            for (let pages = 0; ; pages += 1) {
+              const page = repos.clients.listPage(query, after, 4);
+              expect(page.rows.length).toBeLessThanOrEqual(4);
+              expect(page.matching, JSON.stringify(query)).toBe(whole.rows.length);
+              paged.push(...page.rows.map(([id]) => id));
+              if (page.nextCursor === null) break;
+              after = page.nextCursor;
+              expect(pages).toBeLessThan(40);
+            }
+            expect(paged, JSON.stringify(query)).toEqual(whole.rows.map(([id]) => id));
+          }
+        }
+      }
+    }
+  });
+
+  it('refuses a cursor it did not make, with a validation error', () => {
+    const query = { search: '', sort: 'name', direction: 'asc', show: 'all' } as const;
+    expect(() => repos.clients.listPage(query, 'not a cursor', 10)).toThrow(
+      expect.objectContaining({ kind: 'validation' }),
+    );
   });
 });

@@ -150,7 +150,7 @@ describe('clients removed on the billing service', () => {
     expect(result.status.state).toBe('idle');
     expect(harness.repos.clients.get(gone)).toBeNull();
     expect(
-      harness.repos.clients.listRows({ search: '', sort: 'name', direction: 'asc', show: 'all' }),
+      harness.repos.clients.listPage({ search: '', sort: 'name', direction: 'asc', show: 'all' }).rows,
     ).toHaveLength(before.clients.length - 1);
     expect(harness.repos.ledger.countForClient(gone)).toBe(0);
     expect(harness.repos.invoices.listForClient(gone)).toEqual([]);

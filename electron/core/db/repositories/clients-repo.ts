@@ -1,6 +1,11 @@
 import type Database from 'better-sqlite3';
 import { InsufficientTokens, type Balance, type Client } from '../../../../shared/api/billing-api';
-import type { ClientListShow, ClientSortKey, SortDirection } from '../../../../shared/ipc/models';
+import {
+  createClientListStatements,
+  foldForSearch,
+  type ClientListSlice,
+  type ClientListQuery,
+} from './client-list-query';
 
 interface ClientRow {
   id: string;
@@ -53,23 +58,6 @@ ON CONFLICT (id) DO UPDATE SET ${DATA_COLUMNS.map((c) => `${c} = excluded.${c}`)
 WHERE (${DATA_COLUMNS.map((c) => `clients.${c}`).join(', ')})
   IS NOT (${DATA_COLUMNS.map((c) => `excluded.${c}`).join(', ')})`;
 
-/** Sort keys map to indexed columns only; never interpolate caller text into ORDER BY. */
-const SORT_COLUMNS: Record<ClientSortKey, string> = {
-  name: 'c.name_folded',
-  // The share of the allocation left (migration 008 indexes exactly this expression).
-  balance: '(c.balance_total * 1.0 / max(c.plan_tokens_per_cycle, 1))',
-  renewal: 'c.renewal_date',
-};
-
-/** Case- and accent-insensitive form of a name, stored so search can use SQL. */
-export function foldForSearch(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
-function likeContains(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 function toRow(client: Client): ClientRow {
   return {
     id: client.id,
@@ -120,49 +108,6 @@ function fromRow(row: ClientRow): Client {
   };
 }
 
-/** What the client list shows, as one positional row: only these columns, no per-row objects from SQLite. */
-export type ClientListRow = [
-  id: string,
-  name: string,
-  planTier: string,
-  planName: string,
-  tokensPerCycle: number,
-  renewalDate: string,
-  balanceTotal: number,
-  balancePlan: number,
-  balanceTopUp: number,
-  updatedAt: string,
-  /** Why the last sync set the client aside, and when; null while it syncs. */
-  syncProblem: string | null,
-  syncProblemAt: string | null,
-  /** The blocked submission (tokens it needs, its description) until it is resubmitted; null when none. */
-  blockedTokens: number | null,
-  blockedDescription: string | null,
-];
-
-/** Blocked now: a refused submission the balance still does not cover. */
-const BLOCKED_SQL = `(c.balance_total < coalesce(json_extract(c.insufficient_tokens_json, '$.tokens_requested'), 0))`;
-
-const LIST_COLUMNS = [
-  'id',
-  'name',
-  'plan_tier',
-  'plan_name',
-  'plan_tokens_per_cycle',
-  'renewal_date',
-  'balance_total',
-  'balance_plan',
-  'balance_top_up',
-  'updated_at',
-] as const satisfies readonly (keyof ClientRow)[];
-
-export interface ClientListQuery {
-  search: string;
-  sort: ClientSortKey;
-  direction: SortDirection;
-  show: ClientListShow;
-}
-
 export function createClientsRepo(db: Database.Database) {
   const upsert = db.prepare<ClientRow>(UPSERT_SQL);
   const byId = db.prepare<[string], ClientRow>('SELECT * FROM clients WHERE id = ?');
@@ -176,27 +121,7 @@ export function createClientsRepo(db: Database.Database) {
   );
   const allIds = db.prepare<[], { id: string }>('SELECT id FROM clients ORDER BY id');
   const all = db.prepare<[], ClientRow>('SELECT * FROM clients ORDER BY name_folded, id');
-  const listStatements = new Map<string, Database.Statement<[string]>>();
-
-  function listStatement({ sort, direction, show }: Omit<ClientListQuery, 'search'>) {
-    const key = `${sort}:${direction}:${show}`;
-    let statement = listStatements.get(key);
-    if (!statement) {
-      const dir = direction === 'desc' ? 'DESC' : 'ASC';
-      // Under the default order (name, A to Z) blocked clients come first: they cannot work until someone acts.
-      const blockedFirst = sort === 'name' && direction === 'asc' ? `${BLOCKED_SQL} DESC, ` : '';
-      statement = db.prepare<[string]>(
-        `SELECT ${LIST_COLUMNS.map((column) => `c.${column}`).join(', ')}, p.message, p.at,
-           json_extract(c.insufficient_tokens_json, '$.tokens_requested'),
-           json_extract(c.insufficient_tokens_json, '$.description')
-         FROM clients c LEFT JOIN client_sync_problems p ON p.client_id = c.id
-         WHERE c.name_folded LIKE ? ESCAPE '\\' ${show === 'blocked' ? `AND ${BLOCKED_SQL}` : ''}
-         ORDER BY ${blockedFirst}${SORT_COLUMNS[sort]} ${dir}, c.id ${dir}`,
-      );
-      listStatements.set(key, statement);
-    }
-    return statement;
-  }
+  const list = createClientListStatements(db);
 
   return {
     /** Inserts or updates clients; returns how many rows actually changed. */
@@ -217,10 +142,16 @@ export function createClientsRepo(db: Database.Database) {
     remove(id: string): void {
       remove.run(id);
     },
-    /** Searched and sorted in SQL, as narrow rows: a keystroke over thousands of clients stays cheap. */
-    listRows(query: ClientListQuery): ClientListRow[] {
-      const pattern = likeContains(foldForSearch(query.search.trim()));
-      return listStatement(query).raw().all(pattern) as ClientListRow[];
+    /**
+     * Searched and sorted in SQL, as narrow rows, `limit` at a time after `after` (every row when `limit` is
+     * null): a keystroke or a scroll over thousands of clients stays cheap.
+     */
+    listPage(
+      query: ClientListQuery,
+      after: string | null = null,
+      limit: number | null = null,
+    ): ClientListSlice {
+      return list.page(query, after, limit);
     },
     get(id: string): Client | null {
       const row = byId.get(id);

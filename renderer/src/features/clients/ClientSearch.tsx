@@ -26,7 +26,8 @@ export function ClientSearch() {
     // Asked afresh, with the same "Blocked only" choice the table uses: the table below may still show the
     // result of a debounced, older search, and a client hidden by the filter is not a match on screen.
     const { clientShow: show } = useUiStore.getState();
-    const { items } = await api.invoke('clients.list', { search: term, show });
+    // Two are enough to tell "exactly one" from "several".
+    const { items } = await api.invoke('clients.list', { search: term, show, limit: 2 });
     const [only] = items;
     const now = useUiStore.getState();
     const unchanged = now.clientSearch.trim() === term && now.clientShow === show;

@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { useClients } from '../../api/queries';
 import { queryKeys } from '../../api/query-keys';
 import { ErrorPanel } from '../../components/ErrorPanel';
@@ -23,6 +24,9 @@ export function ClientsPage() {
   const debouncedSearch = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
   const clients = useClients({ search: debouncedSearch, sort, direction, show });
   const queryClient = useQueryClient();
+  const pages = clients.data?.pages;
+  const items = useMemo(() => pages?.flatMap((page) => page.items) ?? [], [pages]);
+  const firstPage = pages?.[0];
 
   function clearSearch() {
     setSearch('');
@@ -41,7 +45,6 @@ export function ClientsPage() {
         />
       );
     }
-    const { items } = clients.data;
     if (items.length === 0 && !clients.isPlaceholderData) {
       if (show === 'blocked')
         return <NoBlockedClients search={debouncedSearch} onShowAll={() => setShow('all')} />;
@@ -55,6 +58,11 @@ export function ClientsPage() {
       <div className="table-card">
         <ClientsTable
           clients={items}
+          matching={firstPage?.matching ?? items.length}
+          hasMore={clients.hasNextPage}
+          loadMore={() => {
+            if (!clients.isFetchingNextPage) void clients.fetchNextPage();
+          }}
           sort={sort}
           direction={direction}
           onSort={toggleSort}
@@ -86,9 +94,9 @@ export function ClientsPage() {
             Blocked only
           </button>
         </div>
-        {clients.data && (
+        {firstPage && (
           <p className="toolbar__count muted num">
-            {describeClientCount(clients.data.items.length, clients.data.total)}
+            {describeClientCount(firstPage.matching, firstPage.total)}
           </p>
         )}
       </div>

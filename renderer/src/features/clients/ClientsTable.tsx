@@ -14,10 +14,17 @@ const DAYS_LEFT_REFRESH_MS = 60_000;
 const DRAW_ALL_UP_TO = 150;
 const ESTIMATED_ROW_PX = 64;
 const OVERSCAN_ROWS = 10;
+/** Asking this far ahead keeps the next page arriving before the scroll reaches it. */
+const PREFETCH_ROWS = 60;
 const COLUMN_COUNT = 5;
 
 interface ClientsTableProps {
+  /** The clients loaded so far, in order. */
   clients: ClientSummary[];
+  /** Every client the search and filter keep, loaded or not. */
+  matching: number;
+  hasMore: boolean;
+  loadMore(): void;
   sort: ClientSortKey;
   direction: SortDirection;
   onSort(key: ClientSortKey): void;
@@ -50,6 +57,17 @@ function useBodyOffset(body: React.RefObject<HTMLTableSectionElement | null>): n
   return offset;
 }
 
+function LoadingClientRow({ rowIndex }: { rowIndex: number }) {
+  return (
+    <tr aria-rowindex={rowIndex} className="data-table__loading-row" style={{ height: ESTIMATED_ROW_PX }}>
+      <td colSpan={COLUMN_COUNT}>
+        <span className="skeleton skeleton--wide" aria-hidden="true" />
+        <span className="visually-hidden">Loading…</span>
+      </td>
+    </tr>
+  );
+}
+
 function SpacerRow({ height }: { height: number }) {
   if (height <= 0) return null;
   return (
@@ -59,15 +77,25 @@ function SpacerRow({ height }: { height: number }) {
   );
 }
 
-export function ClientsTable({ clients, sort, direction, onSort, busy }: ClientsTableProps) {
+export function ClientsTable({
+  clients,
+  matching,
+  hasMore,
+  loadMore,
+  sort,
+  direction,
+  onSort,
+  busy,
+}: ClientsTableProps) {
   const now = useNow(DAYS_LEFT_REFRESH_MS);
   const header = { activeKey: sort, direction, onSort };
   const body = useRef<HTMLTableSectionElement>(null);
-  const windowed = clients.length > DRAW_ALL_UP_TO;
+  const windowed = matching > DRAW_ALL_UP_TO;
+  const count = windowed ? Math.max(matching, clients.length) : clients.length;
   const bodyOffset = useBodyOffset(body);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer re-renders through its own onChange; nothing here is memoized across its results.
   const virtualizer = useVirtualizer({
-    count: clients.length,
+    count,
     enabled: windowed,
     getScrollElement: pageScrollElement,
     estimateSize: () => ESTIMATED_ROW_PX,
@@ -80,13 +108,19 @@ export function ClientsTable({ clients, sort, direction, onSort, busy }: Clients
   const last = items.at(-1);
   const before = first ? first.start - bodyOffset : 0;
   const after = last ? virtualizer.getTotalSize() - (last.end - bodyOffset) : 0;
+  const lastDrawn = last?.index ?? 0;
+
+  // Rows not loaded yet are drawn as placeholders; the next page is asked for well before the scroll gets there.
+  useEffect(() => {
+    if (windowed && hasMore && lastDrawn >= clients.length - PREFETCH_ROWS) loadMore();
+  }, [windowed, hasMore, lastDrawn, clients.length, loadMore]);
 
   return (
     <table
       className={windowed ? 'data-table data-table--windowed' : 'data-table'}
       aria-label="Clients"
       aria-busy={busy}
-      aria-rowcount={windowed ? clients.length + 1 : undefined}
+      aria-rowcount={windowed ? count + 1 : undefined}
     >
       {windowed && (
         <colgroup>
@@ -128,7 +162,9 @@ export function ClientsTable({ clients, sort, direction, onSort, busy }: Clients
                   rowIndex={item.index + 2}
                   measureRef={virtualizer.measureElement}
                 />
-              ) : null;
+              ) : (
+                <LoadingClientRow key={item.key} rowIndex={item.index + 2} />
+              );
             })}
             <SpacerRow height={after} />
           </>
