@@ -2,7 +2,8 @@ import './zod-without-eval';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { preloadScreens } from './app/lazy-screens';
+import { startFirstRequests } from './app/first-requests';
+import { createQueryClient } from './app/query-client';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/controls.css';
@@ -15,9 +16,10 @@ import './styles/client.css';
 const root = document.getElementById('root');
 if (!root) throw new Error('The page is missing its #root element.');
 
-preloadScreens(window.location.hash);
+const queryClient = createQueryClient();
+startFirstRequests(queryClient, window.location.hash);
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <App queryClient={queryClient} />
   </StrictMode>,
 );

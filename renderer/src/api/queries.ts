@@ -1,10 +1,21 @@
-import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import {
+  infiniteQueryOptions,
+  keepPreviousData,
+  queryOptions,
+  useInfiniteQuery,
+  useQuery,
+} from '@tanstack/react-query';
 import { newerSyncStatus, type SyncStatus } from '../../../shared/ipc/models';
 import { api } from './bridge';
 import { queryKeys, type ClientListOptions } from './query-keys';
 
+export const appInfoQuery = queryOptions({
+  queryKey: queryKeys.appInfo,
+  queryFn: () => api.invoke('app.info', {}),
+});
+
 export function useAppInfo() {
-  return useQuery({ queryKey: queryKeys.appInfo, queryFn: () => api.invoke('app.info', {}) });
+  return useQuery(appInfoQuery);
 }
 
 export function useAccount() {
@@ -30,13 +41,19 @@ export function useCatalog() {
  */
 export const CLIENT_PAGE_SIZE = 200;
 
-export function useClients(options: ClientListOptions) {
-  return useInfiniteQuery({
+export function clientListQuery(options: ClientListOptions) {
+  return infiniteQueryOptions({
     queryKey: queryKeys.clientList(options),
     queryFn: ({ pageParam }) =>
       api.invoke('clients.list', { ...options, after: pageParam, limit: CLIENT_PAGE_SIZE }),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
+  });
+}
+
+export function useClients(options: ClientListOptions) {
+  return useInfiniteQuery({
+    ...clientListQuery(options),
     // Keeps the table steady while the next search result loads instead of flashing a skeleton per keystroke.
     placeholderData: keepPreviousData,
   });
@@ -65,11 +82,13 @@ export function useClientHistory(clientId: string, days: number) {
   });
 }
 
+export const dashboardQuery = queryOptions({
+  queryKey: queryKeys.dashboard,
+  queryFn: () => api.invoke('dashboard.get', {}),
+});
+
 export function useDashboard() {
-  return useQuery({
-    queryKey: queryKeys.dashboard,
-    queryFn: () => api.invoke('dashboard.get', {}),
-  });
+  return useQuery(dashboardQuery);
 }
 
 export function useSyncStatus() {

@@ -46,7 +46,7 @@ export const SignInPage = signIn.Screen;
  * The screen the window opens on is fetched alongside the app's first request instead of after it. The others
  * load when first opened: a small local chunk, where fetching them all at start-up competed with the first screen.
  */
-export function preloadScreens(hash: string): void {
+export function preloadScreen(hash: string): void {
   const first = hash.startsWith('#/clients/')
     ? clientPage
     : hash.startsWith('#/clients')
