@@ -59,11 +59,15 @@ export function useClients(options: ClientListOptions) {
   });
 }
 
-export function useClient(clientId: string) {
-  return useQuery({
+export function clientQuery(clientId: string) {
+  return queryOptions({
     queryKey: queryKeys.clientDetail(clientId),
     queryFn: () => api.invoke('clients.get', { clientId }),
   });
+}
+
+export function useClient(clientId: string) {
+  return useQuery(clientQuery(clientId));
 }
 
 export function useClientInsights(clientId: string) {

@@ -1,7 +1,19 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { appInfoQuery, clientListQuery, dashboardQuery } from '../api/queries';
+import { appInfoQuery, clientListQuery, clientQuery, dashboardQuery } from '../api/queries';
+import { ledgerPagesQuery, UNFILTERED_LEDGER } from '../features/credits/use-credit-log';
 import { useUiStore } from '../state/ui-store';
 import { preloadScreen } from './lazy-screens';
+
+/** The client a client-page route names ("/clients/cl_1/credits"), or null (also for a malformed one). */
+function clientOfRoute(route: string): string | null {
+  const encoded = /^\/clients\/([^/]+)(?:\/[^/]+)?$/.exec(route)?.[1];
+  if (!encoded) return null;
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return null;
+  }
+}
 
 /**
  * What the first screen needs is asked for as the script starts, together: the session, that screen's code and
@@ -13,6 +25,13 @@ export function startFirstRequests(queryClient: QueryClient, hash: string): void
   preloadScreen(hash);
   const route = hash.replace(/^#/, '').split('?')[0] ?? '';
   if (route === '' || route === '/' || route === '/dashboard') void queryClient.prefetchQuery(dashboardQuery);
+  const clientId = clientOfRoute(route);
+  if (clientId !== null) {
+    void queryClient.prefetchQuery(clientQuery(clientId));
+    // A cold start opens the credit log unfiltered (filters are kept in memory only).
+    if (route.endsWith('/credits'))
+      void queryClient.prefetchInfiniteQuery(ledgerPagesQuery(clientId, UNFILTERED_LEDGER));
+  }
   if (route === '/clients') {
     // The same options the Clients page starts with, so the page finds its first page already asked for.
     const ui = useUiStore.getState();

@@ -1,4 +1,4 @@
-import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { LedgerFilter } from '../../../../shared/ipc/ledger-models';
 import { api } from '../../api/bridge';
@@ -22,14 +22,23 @@ export function isFiltered(filter: LedgerFilter): boolean {
   return filter.types.length > 0 || filter.from !== null || filter.to !== null || filter.search !== '';
 }
 
-/** Newest first, one keyset page at a time; the table asks for the next page as it nears the end. */
-export function useLedgerPages(clientId: string, filter: LedgerFilter) {
-  const query = useInfiniteQuery({
+/** What the credit log asks for before anything is filtered (the filter a cold start opens with). */
+export const UNFILTERED_LEDGER: LedgerFilter = { types: [], from: null, to: null, search: '' };
+
+export function ledgerPagesQuery(clientId: string, filter: LedgerFilter) {
+  return infiniteQueryOptions({
     queryKey: queryKeys.ledgerPages(clientId, filter),
     queryFn: ({ pageParam }) =>
       api.invoke('ledger.page', { clientId, filter, before: pageParam, limit: LEDGER_PAGE_SIZE }),
     initialPageParam: null as number | null,
     getNextPageParam: (lastPage) => lastPage.nextBefore,
+  });
+}
+
+/** Newest first, one keyset page at a time; the table asks for the next page as it nears the end. */
+export function useLedgerPages(clientId: string, filter: LedgerFilter) {
+  const query = useInfiniteQuery({
+    ...ledgerPagesQuery(clientId, filter),
     placeholderData: keepPreviousData,
   });
   const entries = useMemo(() => query.data?.pages.flatMap((page) => page.entries) ?? [], [query.data]);
