@@ -22,17 +22,18 @@ function clientOfRoute(route: string): string | null {
  */
 export function startFirstRequests(queryClient: QueryClient, hash: string): void {
   void queryClient.prefetchQuery(appInfoQuery);
-  preloadScreen(hash);
   const route = hash.replace(/^#/, '').split('?')[0] ?? '';
-  if (route === '' || route === '/' || route === '/dashboard') void queryClient.prefetchQuery(dashboardQuery);
   const clientId = clientOfRoute(route);
-  if (clientId !== null) {
+  if (route === '' || route === '/' || route === '/dashboard') {
+    void queryClient.prefetchQuery(dashboardQuery);
+  } else if (clientId !== null) {
+    preloadScreen.clientPage();
     void queryClient.prefetchQuery(clientQuery(clientId));
     // A cold start opens the credit log unfiltered (filters are kept in memory only).
     if (route.endsWith('/credits'))
       void queryClient.prefetchInfiniteQuery(ledgerPagesQuery(clientId, UNFILTERED_LEDGER));
-  }
-  if (route === '/clients') {
+  } else if (route === '/clients') {
+    preloadScreen.clientList();
     // The same options the Clients page starts with, so the page finds its first page already asked for.
     const ui = useUiStore.getState();
     void queryClient.prefetchInfiniteQuery(
@@ -43,5 +44,7 @@ export function startFirstRequests(queryClient: QueryClient, hash: string): void
         show: ui.clientShow,
       }),
     );
+  } else if (route === '/sign-in') {
+    preloadScreen.signIn();
   }
 }

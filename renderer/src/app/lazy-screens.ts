@@ -43,16 +43,12 @@ export const ClientsPage = clientList.Screen;
 export const SignInPage = signIn.Screen;
 
 /**
- * The screen the window opens on is fetched alongside the app's first request instead of after it. The others
- * load when first opened: a small local chunk, where fetching them all at start-up competed with the first screen.
+ * Fetches a screen's chunk ahead of its first render: the screen the window opens on is asked for alongside the
+ * app's first request (first-requests.ts). The others load when first opened: a small local chunk, where fetching
+ * them all at start-up competed with the first screen.
  */
-export function preloadScreen(hash: string): void {
-  const first = hash.startsWith('#/clients/')
-    ? clientPage
-    : hash.startsWith('#/clients')
-      ? clientList
-      : hash.startsWith('#/sign-in')
-        ? signIn
-        : null;
-  void first?.preload().catch(() => undefined);
-}
+export const preloadScreen = {
+  clientPage: () => void clientPage.preload().catch(() => undefined),
+  clientList: () => void clientList.preload().catch(() => undefined),
+  signIn: () => void signIn.preload().catch(() => undefined),
+};

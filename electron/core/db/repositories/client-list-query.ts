@@ -3,6 +3,7 @@
  * id of the last row seen), so the thousandth client costs what the first does.
  */
 import type Database from 'better-sqlite3';
+import { z } from 'zod';
 import { AppError } from '../../../../shared/ipc/errors';
 import type { ClientListShow, ClientSortKey, SortDirection } from '../../../../shared/ipc/models';
 
@@ -81,33 +82,29 @@ function likeContains(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-interface Cursor {
-  blocked: number;
-  value: string | number;
-  id: string;
-}
+/** [blocked now (1/0), the sort column's value, id] of the last row of a page. */
+const ListCursor = z.tuple([
+  z.union([z.literal(0), z.literal(1)]),
+  z.union([z.string(), z.number()]),
+  z.string(),
+]);
 
 function encodeCursor(row: PositionedRow): string {
   return JSON.stringify([row[14], row[15], row[0]]);
 }
 
-function decodeCursor(text: string): Cursor {
-  let parsed: unknown;
+function decodeCursor(text: string): { blocked: number; value: string | number; id: string } {
+  let json: unknown = null;
   try {
-    parsed = JSON.parse(text);
+    json = JSON.parse(text);
   } catch {
-    parsed = null;
+    // Not JSON: refused below like any other cursor this code did not make.
   }
-  if (
-    Array.isArray(parsed) &&
-    parsed.length === 3 &&
-    (parsed[0] === 0 || parsed[0] === 1) &&
-    (typeof parsed[1] === 'string' || typeof parsed[1] === 'number') &&
-    typeof parsed[2] === 'string'
-  ) {
-    return { blocked: parsed[0], value: parsed[1], id: parsed[2] };
-  }
-  throw new AppError('validation', 'This page of the client list no longer exists; load the list again.');
+  const parsed = ListCursor.safeParse(json);
+  if (!parsed.success)
+    throw new AppError('validation', 'This page of the client list no longer exists; load the list again.');
+  const [blocked, value, id] = parsed.data;
+  return { blocked, value, id };
 }
 
 /** Builds and keeps one statement per order, filter and page position. */
