@@ -1,3 +1,5 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   LEDGER_ENTRY_TYPES,
@@ -7,7 +9,7 @@ import {
 } from '../../../shared/api/billing-api';
 import { isKnownValue } from '../../../shared/api/open-enum';
 import { LedgerFilter, type LedgerFilterInput } from '../../../shared/ipc/ledger-models';
-import { openCache, type OpenedCache } from '../../../electron/core/db/open-cache';
+import { CACHE_FILE_NAME, openCache, type OpenedCache } from '../../../electron/core/db/open-cache';
 import { createRepositories, type Repositories } from '../../../electron/core/db/repositories';
 import { applyLedgerPage } from '../../../electron/core/sync/apply-ledger-page';
 import { BENCH_CLIENT_ID, benchClient } from '../../../scripts/bench/build-bench-cache';
@@ -16,6 +18,7 @@ import { cleanupTempDirs, makeTempDir } from './support/temp-dirs';
 
 const ENTRIES = 3_000;
 let cache: OpenedCache;
+let dataDir: string;
 let repos: Repositories;
 let all: LedgerEntry[];
 const numbers = new Map<string, string>();
@@ -36,16 +39,20 @@ function invoice(id: string, n: number): Invoice {
 }
 
 beforeEach(() => {
-  cache = openCache({ dataDir: makeTempDir() });
+  dataDir = makeTempDir();
+  cache = openCache({ dataDir });
   repos = createRepositories(cache.db);
   repos.clients.upsertMany([benchClient(BENCH_CLIENT_ID, 'Million Entry Media', '2026-01-01T00:00:00Z')]);
   all = [];
   let afterSeq = 0;
   for (const generated of generateLedgerPages(BENCH_CLIENT_ID, ENTRIES, 250)) {
     // A newer billing API's kind of entry, as it would arrive: the "Other" filter must find exactly these.
-    const page = generated.map((e) =>
-      e.seq % 211 === 0 && e.type === 'usage' ? { ...e, type: LedgerEntryType.parse('transfer') } : e,
-    );
+    // And a rare longer word sharing its first letters with a common one ("Newsletter").
+    const page = generated.map((e) => {
+      if (e.seq % 211 === 0 && e.type === 'usage') return { ...e, type: LedgerEntryType.parse('transfer') };
+      if (e.seq % 97 === 5 && e.type === 'usage') return { ...e, description: 'Newsletters digest' };
+      return e;
+    });
     applyLedgerPage(cache.db, repos, BENCH_CLIENT_ID, afterSeq, page);
     afterSeq = page.at(-1)?.seq ?? afterSeq;
     all.push(...page);
@@ -109,6 +116,12 @@ const FILTERS: [string, () => LedgerFilterInput][] = [
   ['a date range', () => ({ from: all[100]?.at.slice(0, 10) ?? null, to: middleDay() })],
   ['a word prefix', () => ({ search: 'newsl' })],
   ['two words, any order', () => ({ search: 'ad vari' })],
+  ['a whole word longer than the indexed prefixes', () => ({ search: 'Newsletter' })],
+  ['two long words and a short one', () => ({ search: 'research keyword ke' })],
+  ['a rare long word whose first letters are common', () => ({ search: 'newsletters' })],
+  ['a long word no entry has', () => ({ search: 'newsletterz' })],
+  ['a short word with no prefix index of its length', () => ({ search: 'ne' })],
+  ['a number with no prefix index of its length', () => ({ search: '12' })],
   ['a reference id', () => ({ search: all.find((e) => e.top_up_id)?.top_up_id ?? 'x' })],
   ['an invoice number', () => ({ search: numbers.values().next().value ?? 'x' })],
   ['search, type and dates together', () => ({ search: 'review', types: ['usage'], to: middleDay() })],
@@ -125,8 +138,15 @@ describe('credit log queries', () => {
     expect(counts).toEqual({ matching: expected.length, total: ENTRIES });
   });
 
+  it.each(FILTERS.filter(([name]) => /long|prefix index/.test(name)))(
+    'match the reference for %s in small pages, where few rows found by the first letters match',
+    (_, make) => {
+      expect(allPages(make(), 2)).toEqual(reference(make()).map((e) => e.seq));
+    },
+  );
+
   it('finds something for the filters above (so the comparisons are not vacuous)', () => {
-    for (const [name, make] of FILTERS.slice(0, 11))
+    for (const [name, make] of FILTERS.filter(([name]) => !/no entry|syntax|punctuation/.test(name)))
       expect(reference(make()).length, name).toBeGreaterThan(0);
   });
 
@@ -142,5 +162,20 @@ describe('credit log queries', () => {
     expect(repos.ledger.insertMany(lastPage)).toBe(0);
     expect(repos.ledgerReplay.advance(BENCH_CLIENT_ID, lastPage)).toEqual(before);
     expect(allPages({ search: 'newsl' }, 500)).toEqual(reference({ search: 'newsl' }).map((e) => e.seq));
+  });
+
+  it('rebuilds the search index from the cached entries when a cache from before version 12 opens', () => {
+    cache.db.close();
+    const old = new Database(path.join(dataDir, CACHE_FILE_NAME));
+    old.exec(`DROP TABLE ledger_search;
+      CREATE VIRTUAL TABLE ledger_search USING fts5 (description, refs, content = '', contentless_delete = 1,
+        tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');`);
+    old.pragma('user_version = 11');
+    old.close();
+
+    cache = openCache({ dataDir });
+    repos = createRepositories(cache.db);
+    for (const search of ['n', 'newsl', 'newsletters', all.at(-1)?.submission_id ?? 'x'])
+      expect(allPages({ search }, 500), search).toEqual(reference({ search }).map((e) => e.seq));
   });
 });

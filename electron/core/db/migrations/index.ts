@@ -9,6 +9,7 @@ import { sql as clientShareLeft } from './008-client-share-left';
 import { sql as cardDeclined } from './009-card-declined';
 import { sql as clientDailyLedger } from './010-client-daily-ledger';
 import { sql as insightIndexes } from './011-insight-indexes';
+import { sql as searchPrefixes } from './012-search-prefixes';
 
 export interface Migration {
   /** Becomes PRAGMA user_version once applied; strictly increasing from 1. */
@@ -30,6 +31,7 @@ export const migrations: readonly Migration[] = [
   { version: 9, name: 'card-declined', sql: cardDeclined },
   { version: 10, name: 'client-daily-ledger', sql: clientDailyLedger },
   { version: 11, name: 'insight-indexes', sql: insightIndexes },
+  { version: 12, name: 'search-prefixes', sql: searchPrefixes },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -7,8 +7,8 @@ import type Database from 'better-sqlite3';
 import { LEDGER_ENTRY_TYPES, type LedgerEntry } from '../../../../shared/api/billing-api';
 import type { LedgerFilter, LedgerFilterType } from '../../../../shared/ipc/ledger-models';
 import { CLIENT_KEY_FACTOR, MAX_SEARCHABLE_SEQ } from '../../ledger/ledger-search-key';
-import { toFtsPhrase, toFtsQuery } from '../../ledger/search-query';
-import { LEDGER_COLUMNS } from './ledger-entries-repo';
+import { hasWordPrefixes, toFtsPhrase, toFtsQuery, toShortenedFtsQuery } from '../../ledger/search-query';
+import { LEDGER_COLUMNS, referenceText } from './ledger-entries-repo';
 
 export type CreditLogRow = LedgerEntry & { invoice_number: string | null };
 
@@ -23,6 +23,8 @@ interface Query {
 }
 
 const OTHER_TYPES: LedgerFilterType = 'other';
+/** How many rows found by a shortened query are checked per row asked for before the exact query takes over. */
+const CANDIDATES_PER_ROW = 5;
 const SELECTED = `${LEDGER_COLUMNS.map((c) => `e.${c}`).join(', ')}, i.number AS invoice_number`;
 const WITH_INVOICE = 'LEFT JOIN invoices i ON i.id = e.invoice_id';
 
@@ -77,11 +79,13 @@ export function createCreditLogQueries(db: Database.Database) {
     return conditions.length === 1 ? (conditions[0] ?? null) : `(${conditions.join(' OR ')})`;
   }
 
+  /** `match` replaces the FTS query the search text makes (see searchPage). */
   function build(
     clientId: string,
     filter: LedgerFilter,
     before: number | null,
     types: readonly string[],
+    match: string | null = filter.search === '' ? null : toFtsQuery(filter.search),
   ): Query | null {
     const params: Params = { clientId, before: before ?? MAX_SEARCHABLE_SEQ + 1 };
     const where = ['e.client_id = @clientId', 'e.seq < @before', ...dateConditions(filter, params)];
@@ -92,7 +96,6 @@ export function createCreditLogQueries(db: Database.Database) {
     const entries = oneKnownType
       ? 'ledger_entries e INDEXED BY ledger_entries_by_client_type'
       : 'ledger_entries e';
-    const match = filter.search === '' ? null : toFtsQuery(filter.search);
     if (filter.search !== '' && match === null) return null;
     if (match === null) return { from: `${entries} ${WITH_INVOICE}`, where, order: 'e.seq DESC', params };
 
@@ -114,15 +117,17 @@ export function createCreditLogQueries(db: Database.Database) {
     };
   }
 
-  const invoicesByNumber = db.prepare<[string, string], { id: string }>(
-    'SELECT id FROM invoices WHERE client_id = ? AND instr(lower(number), lower(?)) > 0 LIMIT 50',
-  );
+  const invoicesByNumber = db
+    .prepare<[string, string], string>(
+      'SELECT id FROM invoices WHERE client_id = ? AND instr(lower(number), lower(?)) > 0 LIMIT 50',
+    )
+    .pluck();
 
   /** Invoice numbers are not in the entries; an entry is found by its invoice's number too. */
   function matchWithInvoiceNumbers(clientId: string, search: string, match: string): string {
     const phrases = invoicesByNumber
       .all(clientId, search)
-      .map((row) => toFtsPhrase(row.id))
+      .map((id) => toFtsPhrase(id))
       .filter((phrase) => phrase !== null)
       .map((phrase) => `refs : ${phrase}`);
     return phrases.length === 0 ? match : `(${match}) OR ${phrases.join(' OR ')}`;
@@ -134,19 +139,56 @@ export function createCreditLogQueries(db: Database.Database) {
     before: number | null,
     limit: number,
     types: readonly string[],
+    match?: string,
   ): CreditLogRow[] {
-    const query = build(clientId, filter, before, types);
+    const query = build(clientId, filter, before, types, match);
     if (!query) return [];
     const sql = `SELECT ${SELECTED} FROM ${query.from} WHERE ${query.where.join(' AND ')} ORDER BY ${query.order} LIMIT ${Math.trunc(limit)}`;
     return prepared(sql).all(query.params) as CreditLogRow[];
+  }
+
+  /**
+   * A word with no prefix index of its own length would make FTS5 read the doclist of every word it starts
+   * (all 200,000 "newsletter" rows) before the first row. Cut to the longest kept prefix, it walks the index
+   * newest first instead, and each row found is checked for the whole word; only when such rows turn out mostly
+   * not to match does the exact query take over, from where the walk stopped.
+   */
+  function searchPage(
+    clientId: string,
+    filter: LedgerFilter,
+    before: number | null,
+    limit: number,
+    types: readonly string[],
+  ): CreditLogRow[] {
+    const shortened = toShortenedFtsQuery(filter.search);
+    if (!shortened) return pageOfType(clientId, filter, before, limit, types);
+    const byInvoiceNumber = new Set(invoicesByNumber.all(clientId, filter.search));
+    const matches = (row: CreditLogRow) =>
+      hasWordPrefixes(`${row.description} ${referenceText(row)}`, shortened.cutWords) ||
+      (row.invoice_id !== null && byInvoiceNumber.has(row.invoice_id));
+    const rows: CreditLogRow[] = [];
+    let cursor = before;
+    for (let checked = 0; checked < limit * CANDIDATES_PER_ROW;) {
+      const candidates = pageOfType(clientId, filter, cursor, limit, types, shortened.match);
+      checked += candidates.length;
+      for (const row of candidates) {
+        if (!matches(row)) continue;
+        rows.push(row);
+        if (rows.length === limit) return rows;
+      }
+      const last = candidates.at(-1);
+      if (candidates.length < limit || !last) return rows;
+      cursor = last.seq;
+    }
+    return [...rows, ...pageOfType(clientId, filter, cursor, limit - rows.length, types)];
   }
 
   return {
     /** Newest first, strictly older than `before` (a seq) when given. */
     page(clientId: string, filter: LedgerFilter, before: number | null, limit: number): CreditLogRow[] {
       const types = [...new Set(filter.types)].sort();
-      if (types.length <= 1 || filter.search !== '')
-        return pageOfType(clientId, filter, before, limit, types);
+      if (filter.search !== '') return searchPage(clientId, filter, before, limit, types);
+      if (types.length <= 1) return pageOfType(clientId, filter, before, limit, types);
       // One ordered index walk per type, merged: an IN list would make SQLite sort every matching row.
       return types
         .flatMap((type) => pageOfType(clientId, filter, before, limit, [type]))
