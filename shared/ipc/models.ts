@@ -133,10 +133,10 @@ export const SyncStatus = z.object({
   lastSyncedAt: IsoDateTime.nullable(),
   /**
    * While syncing: `done` of `total` clients (label "clients", a noun to print
-   * after the counts: "Syncing… 12 of 25 clients"). The billing API does not say
+   * after the counts: "Syncing credit logs… 12 of 25 clients"). The billing API does not say
    * how long a ledger is, so entries cannot be a fraction; `entries` counts the
    * credit-log entries fetched so far in this run, for a first sync of a long
-   * log: "Syncing… 0 of 1 clients · 48,000 entries".
+   * log.
    */
   progress: z
     .object({

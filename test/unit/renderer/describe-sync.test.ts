@@ -24,4 +24,17 @@ describe('the header line about sync', () => {
   it('says plainly "Synced" when every client synced', () => {
     expect(describeSync(idle(null), now)).toEqual({ tone: 'ok', text: 'Synced just now', progress: null });
   });
+
+  it('counts the clients whose credit logs are downloaded, with a bar to fill', () => {
+    const syncing: SyncStatus = {
+      ...idle(null),
+      state: 'syncing',
+      progress: { done: 12, total: 25, label: 'clients', entries: 48_000 },
+    };
+    expect(describeSync(syncing, now)).toEqual({
+      tone: 'busy',
+      text: 'Syncing credit logs… 12 of 25 clients',
+      progress: { done: 12, total: 25 },
+    });
+  });
 });

@@ -18,7 +18,8 @@ export function describeSync(status: SyncStatus, now: Date): SyncDescription {
       const label = progress.label ? ` ${progress.label}` : '';
       return {
         tone: 'busy',
-        text: `Syncing… ${formatInteger(progress.done)} of ${formatInteger(progress.total)}${label}`,
+        // Counts come only while the clients' credit logs download, the long part of a first sync.
+        text: `Syncing credit logs… ${formatInteger(progress.done)} of ${formatInteger(progress.total)}${label}`,
         progress: { done: progress.done, total: progress.total },
       };
     }
