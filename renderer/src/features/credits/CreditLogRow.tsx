@@ -29,22 +29,56 @@ export interface RawIdCopy {
 const DAY_FORMAT = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' });
 const TIME_FORMAT = new Intl.DateTimeFormat('en-US', { timeStyle: 'short' });
 
-function EntryTime({ at }: { at: string }) {
-  const instant = new Date(at);
-  return (
-    <time className="ledger-date" dateTime={at}>
-      <span>{DAY_FORMAT.format(instant)}</span>
-      <span className="ledger-date__comma">, </span>
-      <span className="ledger-date__time">{TIME_FORMAT.format(instant)}</span>
-    </time>
-  );
+/** An entry's cells as text. */
+interface RowText {
+  day: string;
+  time: string;
+  type: string;
+  tone: string;
+  amount: string;
+  balance: string;
+  reference: string;
+  rawId: EntryRawId | null;
+}
+
+/**
+ * A fling redraws every row each frame, and formatting dates and numbers was a good part of it: each entry is
+ * formatted once. Entries are the query cache's own objects, so the cache lets go of them with their pages.
+ */
+const rowTexts = new WeakMap<LedgerEntryModel, RowText>();
+
+function rowTextOf(entry: LedgerEntryModel): RowText {
+  let text = rowTexts.get(entry);
+  if (!text) {
+    const instant = new Date(entry.at);
+    text = {
+      day: DAY_FORMAT.format(instant),
+      time: TIME_FORMAT.format(instant),
+      type: entryTypeLabel(entry.type),
+      tone: entryTypeTone(entry.type),
+      amount: formatSignedTokens(entry.amount),
+      balance: formatInteger(entry.balanceAfter),
+      reference: entryReference(entry),
+      rawId: entryRawId(entry),
+    };
+    rowTexts.set(entry, text);
+  }
+  return text;
 }
 
 function placement({ offset }: RowPosition) {
   return { transform: `translateY(${offset}px)` };
 }
 
-function ReferenceLabel({ clientId, entry }: { clientId: string; entry: LedgerEntryModel }) {
+function ReferenceLabel({
+  clientId,
+  entry,
+  reference,
+}: {
+  clientId: string;
+  entry: LedgerEntryModel;
+  reference: string;
+}) {
   if (entry.invoiceId !== null && entry.invoiceNumber !== null) {
     return (
       <Link
@@ -56,7 +90,6 @@ function ReferenceLabel({ clientId, entry }: { clientId: string; entry: LedgerEn
       </Link>
     );
   }
-  const reference = entryReference(entry);
   return (
     <span className="ledger-ref__label" title={reference}>
       {reference}
@@ -93,7 +126,7 @@ export function CreditLogRow({
   highlighted: boolean;
 }) {
   const credit = entry.amount > 0;
-  const rawId = entryRawId(entry);
+  const text = rowTextOf(entry);
   const modifiers = [credit && 'ledger-row--credit', highlighted && 'ledger-row--highlighted'];
   const rowRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -110,27 +143,27 @@ export function CreditLogRow({
       style={placement(position)}
     >
       <div className="ledger-cell num" role="cell">
-        <EntryTime at={entry.at} />
+        <time className="ledger-date" dateTime={entry.at}>
+          <span>{text.day}</span>
+          <span className="ledger-date__comma">, </span>
+          <span className="ledger-date__time">{text.time}</span>
+        </time>
       </div>
       <div className="ledger-cell" role="cell">
-        <span className={`entry-type entry-type--${entryTypeTone(entry.type)}`}>
-          {entryTypeLabel(entry.type)}
-        </span>
+        <span className={`entry-type entry-type--${text.tone}`}>{text.type}</span>
       </div>
       <div className="ledger-cell" role="cell" title={entry.description}>
         {entry.description}
       </div>
       <div className="ledger-cell ledger-cell--end num" role="cell">
-        <span className={credit ? 'amount amount--credit' : 'amount'}>
-          {formatSignedTokens(entry.amount)}
-        </span>
+        <span className={credit ? 'amount amount--credit' : 'amount'}>{text.amount}</span>
       </div>
       <div className="ledger-cell ledger-cell--end num" role="cell">
-        {formatInteger(entry.balanceAfter)}
+        {text.balance}
       </div>
       <div className="ledger-cell ledger-ref" role="cell">
-        <ReferenceLabel clientId={clientId} entry={entry} />
-        {rawId && <CopyIdButton rawId={rawId} copy={copy} />}
+        <ReferenceLabel clientId={clientId} entry={entry} reference={text.reference} />
+        {text.rawId && <CopyIdButton rawId={text.rawId} copy={copy} />}
       </div>
     </div>
   );

@@ -11,12 +11,6 @@ const ROW_HEIGHT = 40;
 const OVERSCAN_ROWS = 8;
 /** Asking this far ahead keeps the next page arriving before the scroll reaches it. */
 const PREFETCH_ROWS = 120;
-/**
- * Rows are keyed by slot, not by entry, so scrolling reuses the same DOM rows
- * with new text instead of tearing them down: any window shorter than this
- * has distinct slots.
- */
-const ROW_SLOTS = 256;
 const COLUMNS = ['Date', 'Type', 'Description', 'Amount', 'Balance after', 'Reference'];
 const END_ALIGNED = new Set(['Amount', 'Balance after']);
 
@@ -58,6 +52,12 @@ export function CreditLogTable({
     overscan: OVERSCAN_ROWS,
   });
   const rows = virtualizer.getVirtualItems();
+  // Rows are keyed by slot (index modulo the most rows ever drawn at once), not by entry: the window's indices
+  // are consecutive, so its keys are distinct and the next window reuses them, even after a jump of a whole
+  // window. A fling then updates the same DOM rows' text instead of tearing rows down and building new ones.
+  const slotsRef = useRef(0);
+  slotsRef.current = Math.max(slotsRef.current, rows.length);
+  const slots = slotsRef.current;
   // A purchase's "View in credit log" names its top-up; its credit entry is the one marked.
   const highlightTopUp = highlightedTopUpId(useLocation().state);
   const lastVisible = rows.at(-1)?.index ?? 0;
@@ -93,7 +93,7 @@ export function CreditLogTable({
         {rows.map((row) => {
           const entry = entries[row.index];
           const position = { rowIndex: row.index + 2, offset: row.start };
-          const slot = row.index % ROW_SLOTS;
+          const slot = row.index % slots;
           return entry ? (
             <CreditLogRow
               key={slot}
