@@ -6,6 +6,7 @@
  */
 import { AppError } from '../../../shared/ipc/errors';
 import { BillingApiError, RequestCancelledError } from '../billing-api/billing-api-error';
+import { LedgerReadAhead } from './ledger-read-ahead';
 import { syncProblemOf } from './sync-problem';
 import { type SyncStepContext, syncClientHistory } from './sync-steps';
 
@@ -38,35 +39,45 @@ export async function syncClientHistories(
   options: HistoriesOptions,
 ): Promise<HistoriesOutcome> {
   const queue = [...clientIds];
+  const ledgerPages = new LedgerReadAhead(ctx.api, ctx.signal, ctx.pageSizes.ledger);
   let relisted = false;
   let setAside = 0;
-  for (let done = 0; ; done += 1) {
-    const urgent = options.takeUrgent();
-    if (urgent !== undefined && queue.includes(urgent)) queue.splice(queue.indexOf(urgent), 1);
-    const clientId = urgent ?? queue.shift();
-    if (clientId === undefined) break;
-    options.onClient(done, done + queue.length + 1);
-    if (ctx.unreadableClients.has(clientId)) {
-      setAside += 1;
-      continue;
-    }
-    try {
-      await syncClientHistory(ctx, clientId, urgent !== undefined);
-      if (ctx.repos.syncProblems.clear(clientId)) ctx.changed(['clients'], [clientId]);
-    } catch (error) {
-      if (ctx.signal.aborted || stopsTheWholeRun(error)) throw error;
-      // A client deleted on the billing service answers 404 until a complete listing removes it;
-      // listing now (once per run) tells a deleted client from a broken one.
-      const missing = error instanceof BillingApiError && error.kind === 'not_found';
-      if (missing && !relisted) {
-        relisted = true;
-        await options.relist();
-        if (!ctx.repos.clients.get(clientId)) continue;
+  try {
+    for (let done = 0; ; done += 1) {
+      const urgent = options.takeUrgent();
+      if (urgent !== undefined && queue.includes(urgent)) queue.splice(queue.indexOf(urgent), 1);
+      const clientId = urgent ?? queue.shift();
+      if (clientId === undefined) break;
+      options.onClient(done, done + queue.length + 1);
+      if (ctx.unreadableClients.has(clientId)) {
+        setAside += 1;
+        continue;
       }
-      ctx.repos.syncProblems.record(syncProblemOf(ctx.repos, clientId, error, options.now()));
-      ctx.changed(['clients'], [clientId]);
-      setAside += 1;
+      // Every client's history starts with its first ledger page: the next one's is asked for now, so it is
+      // there when this client is done.
+      const next = queue[0];
+      if (next !== undefined && !ctx.unreadableClients.has(next))
+        ledgerPages.request(next, ctx.repos.syncCursors.ledgerAfterSeq(next));
+      try {
+        await syncClientHistory(ctx, clientId, urgent !== undefined, ledgerPages);
+        if (ctx.repos.syncProblems.clear(clientId)) ctx.changed(['clients'], [clientId]);
+      } catch (error) {
+        if (ctx.signal.aborted || stopsTheWholeRun(error)) throw error;
+        // A client deleted on the billing service answers 404 until a complete listing removes it;
+        // listing now (once per run) tells a deleted client from a broken one.
+        const missing = error instanceof BillingApiError && error.kind === 'not_found';
+        if (missing && !relisted) {
+          relisted = true;
+          await options.relist();
+          if (!ctx.repos.clients.get(clientId)) continue;
+        }
+        ctx.repos.syncProblems.record(syncProblemOf(ctx.repos, clientId, error, options.now()));
+        ctx.changed(['clients'], [clientId]);
+        setAside += 1;
+      }
     }
+  } finally {
+    ledgerPages.dropAll();
   }
   return { setAside };
 }

@@ -5,6 +5,7 @@ import type { BillingApiClient } from '../billing-api/billing-api-client';
 import { BillingApiError, RequestCancelledError } from '../billing-api/billing-api-error';
 import { clearMirroredData, removeClients, type Repositories } from '../db/repositories';
 import { applyLedgerPage, rejectPage } from './apply-ledger-page';
+import type { LedgerReadAhead } from './ledger-read-ahead';
 import { syncProblemOf } from './sync-problem';
 
 export interface PageSizes {
@@ -120,24 +121,30 @@ export async function syncClients(ctx: SyncStepContext, complete: boolean): Prom
   return !unreadable;
 }
 
-/** Appends ledger entries after the stored cursor; each page and the cursor move together. */
-async function syncLedger(ctx: SyncStepContext, clientId: string): Promise<number> {
+/**
+ * Appends ledger entries after the stored cursor; each page and the cursor move together. The next page is
+ * asked for before this one is stored, so the billing API serves it meanwhile.
+ */
+async function syncLedger(ctx: SyncStepContext, clientId: string, pages: LedgerReadAhead): Promise<number> {
   let afterSeq = ctx.repos.syncCursors.ledgerAfterSeq(clientId);
   let inserted = 0;
-  for (;;) {
-    const page = await ctx.api.listLedger(
-      clientId,
-      { after_seq: afterSeq, limit: ctx.pageSizes.ledger },
-      ctx.signal,
-    );
-    throwIfCancelled(ctx.signal);
-    inserted += applyLedgerPage(ctx.db, ctx.repos, clientId, afterSeq, page.data);
-    const last = page.data.at(-1);
-    if (!last) break;
-    ctx.report.ledgerEntriesFetched += page.data.length;
-    ctx.progress?.(page.data.length);
-    afterSeq = last.seq;
-    if (page.next_cursor === null) break;
+  try {
+    for (;;) {
+      const page = await pages.take(clientId, afterSeq);
+      throwIfCancelled(ctx.signal);
+      const last = page.data.at(-1);
+      const more = last !== undefined && page.next_cursor !== null;
+      if (more) pages.request(clientId, last.seq);
+      inserted += applyLedgerPage(ctx.db, ctx.repos, clientId, afterSeq, page.data);
+      if (!last) break;
+      ctx.report.ledgerEntriesFetched += page.data.length;
+      ctx.progress?.(page.data.length);
+      afterSeq = last.seq;
+      if (!more) break;
+    }
+  } finally {
+    // A page refused, or a run cancelled, leaves the page asked for after it unread.
+    pages.drop(clientId);
   }
   return inserted;
 }
@@ -180,10 +187,11 @@ export async function syncClientHistory(
   ctx: SyncStepContext,
   clientId: string,
   refetchInvoices: boolean,
+  ledgerPages: LedgerReadAhead,
 ): Promise<void> {
   const client = ctx.repos.clients.get(clientId);
   if (!client) return;
-  const newEntries = await syncLedger(ctx, clientId);
+  const newEntries = await syncLedger(ctx, clientId, ledgerPages);
   const invoicesChanged = await syncInvoices(ctx, client, newEntries > 0 || refetchInvoices);
   const scopes: CacheScope[] = [];
   if (newEntries > 0) scopes.push('ledger');
