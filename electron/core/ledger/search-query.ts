@@ -26,7 +26,7 @@ export function toFtsPhrase(text: string): string | null {
 }
 
 /** The prefix lengths the search index keeps (migration 012), ascending. */
-export const INDEXED_PREFIX_LENGTHS = [1, 3, 6] as const;
+export const INDEXED_PREFIX_LENGTHS = [1, 2, 3, 6] as const;
 /** Only for these is a prefix's length in letters surely its length in the index (and folding just lowercase). */
 const ASCII_WORD = /^[A-Za-z0-9]+$/;
 
