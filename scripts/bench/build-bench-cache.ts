@@ -7,12 +7,13 @@ import type { Client } from '../../shared/api/billing-api';
 import { openCache } from '../../electron/core/db/open-cache';
 import { createRepositories } from '../../electron/core/db/repositories';
 import { applyLedgerPage } from '../../electron/core/sync/apply-ledger-page';
+import { DEFAULT_PAGE_SIZES } from '../../electron/core/sync/sync-engine';
 import { BENCH_PLAN_TOKENS, generateLedgerPages } from './ledger-generator';
 
 export const BENCH_CLIENT_ID = 'cl_bench_million';
 /** Nothing listens on port 9 (discard) locally: the app starts offline and serves the cache. */
 export const BENCH_OFFLINE_API_URL = 'http://127.0.0.1:9';
-const SYNC_PAGE_SIZE = 500;
+const SYNC_PAGE_SIZE = DEFAULT_PAGE_SIZES.ledger;
 
 /** The environment for startAppRuntime / `tsx electron/web-host/cli.ts` on a bench cache. */
 export function benchOfflineEnv(dataDir: string): Record<string, string> {

@@ -7,12 +7,13 @@ import type { Client, Invoice, LedgerEntry } from '../../shared/api/billing-api'
 import { openCache } from '../../electron/core/db/open-cache';
 import { createRepositories, type Repositories } from '../../electron/core/db/repositories';
 import { applyLedgerPage } from '../../electron/core/sync/apply-ledger-page';
+import { DEFAULT_PAGE_SIZES } from '../../electron/core/sync/sync-engine';
 import { PACKS, PLANS } from '../../sandbox/seed/catalog';
 import { BENCH_OFFLINE_API_URL, benchClient, benchClientName } from './build-bench-cache';
 import { INSIGHT_NOW, insightLedgerPages, insightProfile, type InsightProfile } from './insight-ledger';
 
 export const INSIGHT_AGENCY_ID = 'ag_bench';
-const SYNC_PAGE_SIZE = 500;
+const SYNC_PAGE_SIZE = DEFAULT_PAGE_SIZES.ledger;
 
 export interface InsightCache {
   clientIds: string[];

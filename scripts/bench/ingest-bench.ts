@@ -12,10 +12,11 @@ import { createRepositories } from '../../electron/core/db/repositories';
 import { LEDGER_COLUMNS, referenceText } from '../../electron/core/db/repositories/ledger-entries-repo';
 import { searchRowid } from '../../electron/core/ledger/ledger-search-key';
 import { applyLedgerPage } from '../../electron/core/sync/apply-ledger-page';
+import { DEFAULT_PAGE_SIZES } from '../../electron/core/sync/sync-engine';
 import { BENCH_CLIENT_ID, benchClient } from './build-bench-cache';
 import { generateLedgerPages } from './ledger-generator';
 
-const PAGE_SIZE = 500;
+const PAGE_SIZE = DEFAULT_PAGE_SIZES.ledger;
 
 export type IngestMode = 'apply' | 'raw' | 'raw+fts';
 

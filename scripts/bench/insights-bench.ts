@@ -14,27 +14,13 @@ import type { ServiceContext } from '../../electron/core/services/service-contex
 import { BENCH_OFFLINE_API_URL } from './build-bench-cache';
 import { buildInsightCache, INSIGHT_AGENCY_ID } from './build-insight-cache';
 import { INSIGHT_NOW } from './insight-ledger';
+import type { InsightSection } from './bench-reports';
+
+type InsightFigure = InsightSection['figures'][number];
 import { median, percentile, timeEachAsync } from './stats';
 
 const HISTORY_DAYS = 365;
 const round = (value: number) => Number(value.toFixed(3));
-
-export interface InsightFigure {
-  name: string;
-  runs: number;
-  p50Ms: number;
-  p95Ms: number;
-  targetP95Ms: number;
-  met: boolean;
-}
-
-export interface InsightSection {
-  title: string;
-  clients: number;
-  entries: number;
-  buildSeconds: number;
-  figures: InsightFigure[];
-}
 
 /**
  * Builds the cache in a temp dir, times the three answers and removes it. BENCH_INSIGHT_CLIENTS (default 500)
@@ -69,17 +55,6 @@ export async function runInsightsSection(env: NodeJS.ProcessEnv): Promise<Insigh
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-export function printInsights(section: InsightSection): void {
-  console.log('');
-  console.log(`| ${section.title} | runs | p50 ms | p95 ms | target | |`);
-  console.log('| --- | ---: | ---: | ---: | --- | --- |');
-  for (const f of section.figures) {
-    console.log(
-      `| ${f.name} | ${f.runs} | ${f.p50Ms} | ${f.p95Ms} | p95 ≤ ${f.targetP95Ms} ms | ${f.met ? 'met' : 'missed'} |`,
-    );
   }
 }
 

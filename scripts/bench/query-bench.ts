@@ -18,6 +18,20 @@ export interface QueryCase {
   rows: number;
 }
 
+export const TYPING_CASE_PREFIX = 'FTS prefix search while typing';
+
+/** Every keystroke of `typed` is a search, as the search box asks: one case over all of them. */
+function typing(typed: string, search: (text: string) => unknown[]): QueryCase {
+  const samples: number[] = [];
+  for (let round = 0; round < RUNS / typed.length; round++)
+    for (let n = 1; n <= typed.length; n++) {
+      const start = performance.now();
+      search(typed.slice(0, n));
+      samples.push(performance.now() - start);
+    }
+  return { name: `${TYPING_CASE_PREFIX} "${typed}" letter by letter`, samples, rows: search(typed).length };
+}
+
 export async function benchQueries(dataDir: string): Promise<QueryCase[]> {
   const { db } = openCache({ dataDir });
   try {
@@ -33,16 +47,19 @@ export async function benchQueries(dataDir: string): Promise<QueryCase[]> {
     const reference = middle?.submission_id ?? 'sub_1';
     const cases: { name: string; run: () => unknown[] }[] = [
       { name: 'first page', run: () => page({}, null) },
-      { name: 'page 1M rows deep (keyset)', run: () => page({}, PAGE + 1) },
+      { name: 'the oldest page (keyset)', run: () => page({}, PAGE + 1) },
       { name: 'type filter (refunds)', run: () => page({ types: ['refund'] }, null) },
       { name: 'type filter, 2 types', run: () => page({ types: ['top_up', 'auto_reload'] }, null) },
       { name: 'FTS search "newsl"', run: () => page({ search: 'newsl' }, null) },
+      { name: 'FTS search "newsletter" (a whole word)', run: () => page({ search: 'newsletter' }, null) },
       { name: `FTS search "${reference}" (a reference)`, run: () => page({ search: reference }, null) },
     ];
     const results: QueryCase[] = cases.map((c) => {
       const rows = c.run().length;
       return { name: c.name, samples: timeEach(RUNS, () => c.run()), rows };
     });
+    for (const typed of ['newsletter', reference])
+      results.push(typing(typed, (search) => page({ search }, null)));
 
     const clientsList = clientsHandlers({ repos } as unknown as ServiceContext)['clients.list'];
     const typed = 'Cedar Fox Studio 12';

@@ -2,11 +2,11 @@
  * The renderer benchmark: a million-entry client in a cache built through the
  * sync's apply path, the web host started offline on it, and Chromium opening
  * its Credits tab. Measures time to the first painted rows, frame times while
- * scrolling 20,000 rows, and the JS heap afterwards; prints a table and writes
- * bench-results/renderer.json. BENCH_ENTRIES and BENCH_RUNS scale it down.
+ * scrolling 20,000 rows, and the JS heap and the web host's memory afterwards; prints a table and writes
+ * bench-results/renderer.json and summary.json. BENCH_ENTRIES and BENCH_RUNS scale it down.
  * Needs a built renderer (`npm run build`).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
@@ -14,12 +14,16 @@ import { assertRendererBuilt, launchWebHost } from '../../test/e2e/support/web-h
 import { benchOfflineEnv, buildBenchCache } from './build-bench-cache';
 import { measureClientListPaint } from './client-list-paint';
 import { measureDashboardPaint, type DashboardPaint } from './dashboard-paint';
-import { measureInitialJs, type InitialJs } from './initial-js';
+import { RENDERER_REPORT_FILE, type RendererReport, writeReport } from './bench-reports';
+import { writeSummary } from './bench-summary';
+import { printTables, rendererTable, summaryTable } from './bench-tables';
+import { measureInitialJs } from './initial-js';
 import { installScrollBaseline } from './scroll-baseline';
 import {
   allowCompiledFunctions,
   firstRowsOnLoad,
   jsHeapMb,
+  processRssMb,
   recordFirstRowsOnLoad,
   scriptedScroll,
   timeTabToFirstRows,
@@ -45,7 +49,8 @@ const CHROMIUM_ARGS = [
 const MISSED_FRAME_MS = 25;
 const TARGETS = {
   firstRowsMs: 500,
-  medianFrameMs: 16.7,
+  coldFirstRowsMs: 400,
+  rssMb: 300,
   heapMb: 150,
   dashboardPaintMs: 300,
   initialJsKb: 250,
@@ -141,19 +146,20 @@ async function main(): Promise<void> {
           `median frame ${round(median(last.frameMs), 2)} ms, heap ${round(last.heapUsedMb)} MB`,
       );
     }
+    const webHostRssMb = processRssMb(host.child.pid);
     await stopHost();
     stopHost = null;
     const dashboard = await measureDashboardPaint(browser, runs);
     const clientList = await measureClientListPaint(browser, runs);
-    const report = {
+    const report: RendererReport = {
       ...summarize(results, await browser.version()),
+      webHostRssMb,
       dashboard: dashboardSummary(dashboard),
       clientList: { clients: clientList.clients, coldLoadMedianMs: round(median(clientList.samplesMs)) },
       initialJs: measureInitialJs(),
     };
-    mkdirSync('bench-results', { recursive: true });
-    writeFileSync(join('bench-results', 'renderer.json'), `${JSON.stringify(report, null, 2)}\n`);
-    printTable(report);
+    writeReport(RENDERER_REPORT_FILE, report);
+    printTables(rendererTable(report), summaryTable(writeSummary()));
   } finally {
     await browser?.close();
     await stopHost?.();
@@ -206,54 +212,6 @@ function dashboardSummary(paint: DashboardPaint) {
     entries: paint.entries,
     firstPaintMedianMs: round(median(paint.samplesMs)),
   };
-}
-
-function printTable(
-  report: ReturnType<typeof summarize> & {
-    dashboard: ReturnType<typeof dashboardSummary>;
-    clientList: { clients: number; coldLoadMedianMs: number };
-    initialJs: InitialJs;
-  },
-): void {
-  const { firstRows, scroll, heap, targets, dashboard, clientList, initialJs } = report;
-  console.log(
-    `Chromium ${report.chromium}, Node ${report.node}, ${report.cores} cores, ` +
-      `${report.entries.toLocaleString('en-US')} entries, median of ${report.runs} runs`,
-  );
-  console.log('');
-  console.log('| Renderer (Credits tab, web host offline) | result | target |');
-  console.log('| --- | ---: | ---: |');
-  console.log(
-    `| open the tab → first rows painted | ${firstRows.tabSwitchMedianMs} ms | ≤ ${targets.firstRowsMs} ms |`,
-  );
-  console.log(`| cold page load → first rows painted | ${firstRows.coldLoadMedianMs} ms | — |`);
-  console.log(
-    `| scroll ${scroll.rows.toLocaleString('en-US')} rows: median frame (p95, max) | ${scroll.medianFrameMs} ms ` +
-      `(${scroll.p95FrameMs}, ${scroll.maxFrameMs}) | ≤ ${targets.medianFrameMs} ms |`,
-  );
-  console.log(
-    `| frames over 25 ms (a missed vsync) | ${scroll.framesOver25ms} of ${scroll.frames} ` +
-      `(${scroll.missedVsyncPct} %) | ≤ 1.5 × baseline |`,
-  );
-  console.log(
-    `| baseline: same markup and styles, rows in memory, plain JS: frames over 25 ms (p95) | ` +
-      `${scroll.baselineMissedVsyncPct} % (${scroll.baselineP95FrameMs} ms) | — |`,
-  );
-  console.log(
-    `| JS heap after scrolling (after GC) | ${heap.usedMedianMb} MB (${heap.afterGcMedianMb}) | ≤ ${targets.heapMb} MB |`,
-  );
-  console.log(
-    `| Dashboard, ${dashboard.clients} clients / ${dashboard.entries.toLocaleString('en-US')} entries: ` +
-      `navigation → first attention row painted | ${dashboard.firstPaintMedianMs} ms | ≤ ${targets.dashboardPaintMs} ms |`,
-  );
-  console.log(
-    `| Clients page, ${clientList.clients.toLocaleString('en-US')} clients: cold page load → first row painted | ` +
-      `${clientList.coldLoadMedianMs} ms | ≤ ${targets.clientListMs} ms |`,
-  );
-  console.log(
-    `| JavaScript loaded at start-up (${initialJs.files.length} files, minified; gzip) | ` +
-      `${initialJs.minifiedKb} kB (${initialJs.gzipKb} kB) | ≤ ${targets.initialJsKb} kB |`,
-  );
 }
 
 main().catch((error: unknown) => {

@@ -1,7 +1,9 @@
 /**
  * What the renderer benchmark measures inside the page. Each function runs in
- * Chromium through page.evaluate, so it must not close over anything in Node.
+ * Chromium through page.evaluate, so it must not close over anything in Node
+ * (except processRssMb, which asks the OS about another process).
  */
+import { execFileSync } from 'node:child_process';
 import type { BrowserContext, CDPSession, Page } from '@playwright/test';
 
 /** The little of the browser these functions touch, declared here so Node's typings stay DOM-free. */
@@ -124,4 +126,11 @@ export async function jsHeapMb(cdp: CDPSession): Promise<{ used: number; afterGc
   await cdp.send('HeapProfiler.collectGarbage');
   const after = await cdp.send('Runtime.getHeapUsage');
   return { used: toMb(before.usedSize), afterGc: toMb(after.usedSize) };
+}
+
+/** Resident memory of another process (ps reports it in kB on Linux and macOS alike). */
+export function processRssMb(pid: number | undefined): number {
+  if (pid === undefined) throw new Error('The process has no pid: it did not start.');
+  const kb = Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).trim());
+  return Math.round(kb / 1024);
 }

@@ -1,41 +1,46 @@
 /**
- * `npm run bench`: builds its own data in temp dirs, measures ingest, query and
- * insights speed, prints tables and writes bench-results/bench.json.
- * BENCH_ENTRIES (default 1,000,000) and BENCH_RUNS (default 3) scale it down; the insights
- * section has its own (see insights-bench.ts). BENCH_ONLY=insights skips ingest and queries.
+ * `npm run bench` (first part): builds its own data in temp dirs, measures ingest, queries, a first sync over
+ * loopback HTTP and the insights, prints tables and writes bench-results/bench.json and summary.json.
+ * BENCH_ENTRIES (default 1,000,000) and BENCH_RUNS (default 3) scale it down; the insights and the sync have
+ * their own (insights-bench.ts, sync-e2e-bench.ts). BENCH_ONLY=insights skips everything else.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CORE_REPORT_FILE, type CoreReport, type CoreSection, writeReport } from './bench-reports';
+import { writeSummary } from './bench-summary';
+import { ingestTable, insightsTable, printTables, queryTable, summaryTable, syncTable } from './bench-tables';
 import { buildBenchCache } from './build-bench-cache';
 import { ingestOnce, type IngestMode } from './ingest-bench';
-import { printInsights, runInsightsSection } from './insights-bench';
-import { benchQueries } from './query-bench';
+import { runInsightsSection } from './insights-bench';
+import { benchQueries, TYPING_CASE_PREFIX } from './query-bench';
 import { median, percentile } from './stats';
+import { benchSyncEndToEnd } from './sync-e2e-bench';
 
 const entries = Number(process.env.BENCH_ENTRIES ?? 1_000_000);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const round = (value: number, digits = 3) => Number(value.toFixed(digits));
 
 async function main(): Promise<void> {
-  const core = process.env.BENCH_ONLY === 'insights' ? null : await ingestAndQueries();
+  const core = process.env.BENCH_ONLY === 'insights' ? null : await coreSection();
   const insights = await runInsightsSection(process.env);
-  const results = {
+  const report: CoreReport = {
     when: new Date().toISOString(),
     node: process.version,
     cores: availableParallelism(),
     cpu: cpus()[0]?.model ?? 'unknown',
-    ...core,
+    core,
     insights,
   };
-  mkdirSync('bench-results', { recursive: true });
-  writeFileSync(join('bench-results', 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`Node ${results.node}, ${results.cores} cores`);
-  if (core) printTable(core);
-  printInsights(insights);
+  writeReport(CORE_REPORT_FILE, report);
+  console.log(`Node ${report.node}, ${report.cores} cores`);
+  if (core) printTables(ingestTable(core), queryTable(core), syncTable(core.syncEndToEnd));
+  printTables(insightsTable(insights), summaryTable(writeSummary()));
 }
 
-async function ingestAndQueries() {
+async function coreSection(): Promise<CoreSection> {
+  // First, so the resident memory it reports is the sync's and not the million-entry caches' below.
+  const syncEndToEnd = await benchSyncEndToEnd();
   const ingest: Record<IngestMode, number[]> = { apply: [], raw: [], 'raw+fts': [] };
   for (let run = 0; run < runs; run++) {
     for (const mode of Object.keys(ingest) as IngestMode[]) {
@@ -53,6 +58,7 @@ async function ingestAndQueries() {
   try {
     buildBenchCache(dir, { clientEntries: entries });
     const queries = await benchQueries(dir);
+    const typing = queries.filter((q) => q.name.startsWith(TYPING_CASE_PREFIX)).flatMap((q) => q.samples);
     return {
       entries,
       runs,
@@ -69,37 +75,12 @@ async function ingestAndQueries() {
         p50Ms: round(median(q.samples)),
         p95Ms: round(percentile(q.samples, 95)),
       })),
+      ftsPrefixTypingP95Ms: round(percentile(typing, 95)),
+      syncEndToEnd,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-function printTable(results: {
-  entries: number;
-  runs: number;
-  ingest: Record<string, number>;
-  queries: { name: string; rows: number; p50Ms: number; p95Ms: number }[];
-}): void {
-  const { ingest } = results;
-  console.log(`${results.entries.toLocaleString('en-US')} entries, median of ${results.runs} runs`);
-  console.log('');
-  console.log('| Ingest | entries/s |');
-  console.log('| --- | ---: |');
-  console.log(
-    `| sync apply path (500-entry pages, search index, buckets, cursor) | ${ingest.applyPathEntriesPerSecond} |`,
-  );
-  console.log(
-    `| raw limit: one transaction, same tables + search index | ${ingest.rawWithSearchIndexEntriesPerSecond} |`,
-  );
-  console.log(`| raw, table and indexes only (no search index) | ${ingest.rawTableOnlyEntriesPerSecond} |`);
-  console.log(
-    `| **ratio** apply / raw (target ≥ 0.7) | **${ingest.ratio}** (${ingest.ratioToTableOnly} vs table only) |`,
-  );
-  console.log('');
-  console.log('| Query (one-million-entry client, 100 rows) | rows | p50 ms | p95 ms |');
-  console.log('| --- | ---: | ---: | ---: |');
-  for (const q of results.queries) console.log(`| ${q.name} | ${q.rows} | ${q.p50Ms} | ${q.p95Ms} |`);
 }
 
 main().catch((error: unknown) => {
